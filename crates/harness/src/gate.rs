@@ -1,0 +1,167 @@
+//! Performance gates that never flake: count operations at two input sizes and check both
+//! the bound (count ≤ c·f(n)) and the growth between the sizes.
+//!
+//! The growth test is what tells complexity classes apart. Going from `n` to `16n`, an
+//! O(log n) search grows its count by about 1.4×, a linear scan by 16×. The threshold sits at
+//! the geometric mean of the expected class's growth and the next worse class's, as far
+//! from both as it can be.
+
+use crate::check::Failure;
+
+/// A complexity class, as a function of the input size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Class {
+    Constant,
+    Log,
+    Linear,
+    NLogN,
+    Quadratic,
+}
+
+impl Class {
+    /// f(n), with log taken as log2(n + 1) + 1 so that f is never 0.
+    pub fn of(self, n: usize) -> f64 {
+        let n = n as f64;
+        let log = (n + 1.0).log2() + 1.0;
+        match self {
+            Class::Constant => 1.0,
+            Class::Log => log,
+            Class::Linear => n,
+            Class::NLogN => n * log,
+            Class::Quadratic => n * n,
+        }
+    }
+
+    /// How f grows from `small` to `large`.
+    pub fn growth(self, small: usize, large: usize) -> f64 {
+        self.of(large) / self.of(small)
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Class::Constant => "O(1)",
+            Class::Log => "O(log n)",
+            Class::Linear => "O(n)",
+            Class::NLogN => "O(n log n)",
+            Class::Quadratic => "O(n²)",
+        }
+    }
+}
+
+/// A gate: `what` is counted at `small` and `large`; the code must be `expected`, and
+/// `next_worse` is the class the gate must reject.
+#[derive(Debug, Clone, Copy)]
+pub struct Gate {
+    /// What is counted, for the message: "comparisons", "hashes", "allocations", …
+    pub what: &'static str,
+    pub expected: Class,
+    pub next_worse: Class,
+    /// The constant c in count ≤ c·f(n).
+    pub constant: f64,
+    pub small: usize,
+    pub large: usize,
+}
+
+impl Gate {
+    /// The growth threshold: the geometric mean of the two classes' growths.
+    pub fn growth_threshold(&self) -> f64 {
+        (self.expected.growth(self.small, self.large)
+            * self.next_worse.growth(self.small, self.large))
+        .sqrt()
+    }
+
+    /// Runs `count(n)` at both sizes and judges the counts.
+    pub fn check(&self, count: impl Fn(usize) -> u64) -> Result<(), Failure> {
+        assert!(
+            self.large >= 16 * self.small,
+            "gate sizes must be at least 16× apart"
+        );
+        let small = count(self.small);
+        let large = count(self.large);
+        self.judge(small, large)
+    }
+
+    /// Judges two counts already measured (separate from [`Gate::check`] so it can be tested).
+    pub fn judge(&self, small_count: u64, large_count: u64) -> Result<(), Failure> {
+        let bound = |n: usize| self.constant * self.expected.of(n);
+        let growth = large_count.max(1) as f64 / small_count.max(1) as f64;
+        let threshold = self.growth_threshold();
+        let table = format!(
+            "  n = {:>8}: {:>12} {} (allowed ≤ {:.0})\n  n = {:>8}: {:>12} {} (allowed ≤ {:.0})\n  \
+             growth ×{:.1} (an {} solution grows about ×{:.1}, {} about ×{:.1}; limit ×{:.1})",
+            self.small,
+            small_count,
+            self.what,
+            bound(self.small),
+            self.large,
+            large_count,
+            self.what,
+            bound(self.large),
+            growth,
+            self.expected.name(),
+            self.expected.growth(self.small, self.large),
+            self.next_worse.name(),
+            self.next_worse.growth(self.small, self.large),
+            threshold,
+        );
+        let within_bound =
+            small_count as f64 <= bound(self.small) && large_count as f64 <= bound(self.large);
+        if within_bound && growth < threshold {
+            Ok(())
+        } else {
+            Err(Failure::new(format!(
+                "too many {} for {}:\n{table}",
+                self.what,
+                self.expected.name()
+            )))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn search_gate() -> Gate {
+        Gate {
+            what: "comparisons",
+            expected: Class::Log,
+            next_worse: Class::Linear,
+            constant: 2.0,
+            small: 1_000,
+            large: 64_000,
+        }
+    }
+
+    #[test]
+    fn logarithmic_counts_pass() {
+        let gate = search_gate();
+        let count = |n: usize| Class::Log.of(n) as u64;
+        assert!(gate.check(count).is_ok());
+    }
+
+    #[test]
+    fn linear_counts_fail_and_say_why() {
+        let gate = search_gate();
+        let failure = gate.check(|n| n as u64 / 2).unwrap_err();
+        assert!(
+            failure.message.contains("too many comparisons"),
+            "{failure}"
+        );
+        assert!(failure.message.contains("growth"), "{failure}");
+    }
+
+    #[test]
+    fn n_log_n_passes_and_quadratic_fails_an_n_log_n_gate() {
+        let gate = Gate {
+            what: "comparisons",
+            expected: Class::NLogN,
+            next_worse: Class::Quadratic,
+            constant: 2.0,
+            small: 500,
+            large: 8_000,
+        };
+        assert!(gate.check(|n| Class::NLogN.of(n) as u64).is_ok());
+        assert!(gate.check(|n| (n * n / 4) as u64).is_err());
+    }
+}

@@ -1,0 +1,42 @@
+//! The grading engine of Backend Path.
+//!
+//! A *suite* is the list of graded *checks* for one step. Each check has a name, a group
+//! (a kata or an API area), a grade, a hint and a timeout. The runner hands the checks to
+//! `libtest-mimic`, so `cargo test -p step-N` looks and filters like any cargo test, and it
+//! runs every check in a child process of the same test binary: a check that loops forever,
+//! overflows its stack or aborts fails on its own and the other verdicts survive.
+//!
+//! A suite is written once and used three ways:
+//! - `cargo test -p step-N` grades the learner's crate (every check must pass);
+//! - the reference in `solutions/` is graded by the same suite in the kit's own `cargo test`;
+//! - the pristine stub in `templates/` must fail every non-trivial check.
+//!
+//! Start reading at [`check`] (what a check is), then [`runner`] (how checks are run).
+
+pub mod bench;
+pub mod check;
+pub mod child;
+pub mod counting;
+pub mod gate;
+pub mod paths;
+pub mod property;
+pub mod report;
+pub mod runner;
+pub mod seed;
+pub mod step1;
+pub mod suite;
+
+pub use check::{Check, Context, Failure, Group, expect_eq, show};
+pub use criterion;
+pub use runner::{Expect, Plan, run_plan};
+pub use suite::Suite;
+
+/// Grades a suite: every check must pass. The `main` of a step's `tests/grade.rs`.
+pub fn grade(suite: Suite) -> std::process::ExitCode {
+    run_plan(Plan::grade(suite))
+}
+
+/// Self-test of a pristine stub: every non-trivial check must fail.
+pub fn expect_stub_fails(suite: Suite) -> std::process::ExitCode {
+    run_plan(Plan::stub_must_fail(suite))
+}

@@ -1,0 +1,290 @@
+//! The runner: turns a plan (checks with what each is expected to do) into libtest-mimic
+//! trials, runs each in a child process, prints cargo's usual output and then a summary that
+//! says what to do next, and writes the machine-readable report for `cargo kit`.
+//!
+//! Three kinds of plan share this code:
+//! - grade: every check must pass (the learner's crate, the reference);
+//! - stub must fail: every non-trivial check must fail (the pristine templates);
+//! - fixtures: a known-wrong variant must fail the checks that are there to catch it.
+
+use std::collections::HashMap;
+use std::process::ExitCode;
+use std::sync::{Arc, Mutex};
+
+use libtest_mimic::{Arguments, Failed, Trial};
+
+use crate::check::{Check, Failure};
+use crate::child;
+use crate::report::{CheckReport, REPORT_VAR, Report, Status};
+use crate::seed;
+use crate::suite::Suite;
+
+/// What a check must do for its trial to pass.
+#[derive(Debug, Clone)]
+pub enum Expect {
+    /// The check passes (grading).
+    Pass,
+    /// The check fails, for any reason (a stub).
+    Fail,
+    /// The check fails with a message containing this text (a known-wrong fixture, caught
+    /// for the right reason).
+    FailWith(&'static str),
+}
+
+/// One trial: a check, its label (unique in the plan) and what it must do.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub label: String,
+    pub check: Check,
+    pub expect: Expect,
+}
+
+/// What a test binary runs.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub step: &'static str,
+    pub title: &'static str,
+    pub crate_dir: String,
+    pub entries: Vec<Entry>,
+    /// Grading plans print "N/M checks pass — next: …"; self-test plans do not.
+    pub is_grading: bool,
+}
+
+impl Plan {
+    /// Every check of the suite must pass.
+    pub fn grade(suite: Suite) -> Plan {
+        let suite = suite.ordered();
+        let entries = suite
+            .checks
+            .into_iter()
+            .map(|check| Entry {
+                label: check.id(),
+                check,
+                expect: Expect::Pass,
+            })
+            .collect();
+        Plan {
+            step: suite.step,
+            title: suite.title,
+            crate_dir: suite.crate_dir,
+            entries,
+            is_grading: true,
+        }
+    }
+
+    /// Every non-trivial check of the suite must fail: the stub leaves the work to the
+    /// learner. Trivial checks are left out.
+    pub fn stub_must_fail(suite: Suite) -> Plan {
+        let mut plan = Plan::grade(suite);
+        plan.entries.retain(|entry| !entry.check.trivial);
+        for entry in &mut plan.entries {
+            entry.expect = Expect::Fail;
+            entry.label = format!("stub_fails::{}", entry.label);
+        }
+        plan.is_grading = false;
+        plan
+    }
+
+    /// An empty self-test plan, to which fixtures are added with [`Plan::reject`].
+    pub fn fixtures(step: &'static str, manifest_dir: &str) -> Plan {
+        Plan {
+            step,
+            title: "known-wrong fixtures",
+            crate_dir: crate::paths::relative_to_workspace(manifest_dir),
+            entries: Vec::new(),
+            is_grading: false,
+        }
+    }
+
+    /// The fixture `fixture` must fail the check `check_id` of `checks`, with a message
+    /// containing `because`.
+    pub fn reject(
+        mut self,
+        fixture: &str,
+        checks: Vec<Check>,
+        check_id: &str,
+        because: &'static str,
+    ) -> Plan {
+        let check = checks
+            .into_iter()
+            .find(|check| check.id() == check_id)
+            .unwrap_or_else(|| panic!("fixture {fixture}: the suite has no check {check_id}"));
+        self.entries.push(Entry {
+            label: format!("{fixture}::rejected_by::{check_id}"),
+            check,
+            expect: Expect::FailWith(because),
+        });
+        self
+    }
+}
+
+/// Runs a plan as this test binary's `main`. In a child process, runs the one check the
+/// parent asked for instead.
+pub fn run_plan(plan: Plan) -> ExitCode {
+    let seed = match seed::suite_seed() {
+        Ok(seed) => seed,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    if let Ok(label) = std::env::var(child::CHILD_VAR) {
+        match plan.entries.iter().find(|entry| entry.label == label) {
+            Some(entry) => child::serve(&entry.check, seed::check_seed(seed, &entry.label)),
+            None => {
+                eprintln!("error: no check labelled {label:?} in this test binary");
+                return ExitCode::from(2);
+            }
+        }
+    }
+
+    let args = Arguments::from_args();
+    let verdicts: Arc<Mutex<HashMap<String, Result<(), String>>>> = Arc::default();
+    let trials = plan
+        .entries
+        .iter()
+        .map(|entry| trial(entry, &plan.crate_dir, seed, verdicts.clone()))
+        .collect();
+    let conclusion = libtest_mimic::run(&args, trials);
+    if args.list {
+        return ExitCode::SUCCESS;
+    }
+
+    let report = report(
+        &plan,
+        seed,
+        &verdicts.lock().unwrap_or_else(|e| e.into_inner()),
+    );
+    if plan.is_grading {
+        println!("{}", summary(&report));
+    }
+    if let Ok(path) = std::env::var(REPORT_VAR) {
+        if let Err(e) = report.write(std::path::Path::new(&path)) {
+            eprintln!("error: could not write the report to {path}: {e}");
+            return ExitCode::from(2);
+        }
+    }
+    conclusion.exit_code()
+}
+
+/// One libtest-mimic trial: run the check in a child, then hold the result against what the
+/// plan expects.
+fn trial(
+    entry: &Entry,
+    crate_dir: &str,
+    seed: u64,
+    verdicts: Arc<Mutex<HashMap<String, Result<(), String>>>>,
+) -> Trial {
+    let entry = entry.clone();
+    let location = format!("{crate_dir}/{}", entry.check.file);
+    Trial::test(entry.label.clone(), move || {
+        let check_seed = seed::check_seed(seed, &entry.label);
+        let result = child::run_in_child(&entry.label, entry.check.timeout, check_seed);
+        let verdict = match (&entry.expect, result) {
+            (Expect::Pass, Ok(())) => Ok(()),
+            (Expect::Pass, Err(failure)) => Err(format!(
+                "{}\n\nhint: {}\nfile: {location}",
+                failure.message, entry.check.hint
+            )),
+            (Expect::Fail, Err(_)) => Ok(()),
+            (Expect::Fail, Ok(())) => Err(format!(
+                "the stub passes the non-trivial check `{}`: a stub must leave the work to \
+                 the learner. Make the stub fail it (leave `todo!()` in {location}), or mark \
+                 the check `.trivial()` if passing it untouched is right.",
+                entry.check.id()
+            )),
+            (Expect::FailWith(because), Err(failure)) if failure.message.contains(because) => {
+                Ok(())
+            }
+            (Expect::FailWith(because), Err(failure)) => Err(format!(
+                "the wrong variant fails `{}`, but not for the reason the check is there to \
+                 catch (expected a message containing {because:?}):\n{}",
+                entry.check.id(),
+                failure.message
+            )),
+            (Expect::FailWith(_), Ok(())) => Err(format!(
+                "the known-wrong variant passes `{}`: the check is too weak to catch it. \
+                 Strengthen the check until it fails this fixture.",
+                entry.check.id()
+            )),
+        };
+        verdicts
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(entry.label.clone(), verdict.clone());
+        verdict.map_err(Failed::from)
+    })
+}
+
+fn report(plan: &Plan, seed: u64, verdicts: &HashMap<String, Result<(), String>>) -> Report {
+    let checks = plan
+        .entries
+        .iter()
+        .map(|entry| {
+            let (status, message) = match verdicts.get(&entry.label) {
+                None => (Status::NotRun, None),
+                Some(Ok(())) => (Status::Pass, None),
+                Some(Err(message)) => (Status::Fail, Some(message.clone())),
+            };
+            CheckReport {
+                id: entry.label.clone(),
+                group: entry.check.group.to_string(),
+                grade: entry.check.grade,
+                file: entry.check.file.to_string(),
+                hint: entry.check.hint.to_string(),
+                status,
+                message,
+            }
+        })
+        .collect();
+    Report {
+        step: plan.step.to_string(),
+        title: plan.title.to_string(),
+        crate_dir: plan.crate_dir.clone(),
+        seed,
+        checks,
+    }
+}
+
+/// The closing line of a graded run: how far along the learner is and what to do next.
+pub fn summary(report: &Report) -> String {
+    let ran: Vec<&CheckReport> = report
+        .checks
+        .iter()
+        .filter(|c| c.status != Status::NotRun)
+        .collect();
+    let passed = ran.iter().filter(|c| c.status == Status::Pass).count();
+    let total = report.checks.len();
+    let scope = if ran.len() == total {
+        String::new()
+    } else {
+        format!(" (of the {} run; {total} in the suite)", ran.len())
+    };
+    let seed_line = format!(
+        "seed {} (set {} to try other random inputs)",
+        report.seed,
+        seed::SEED_VAR
+    );
+    match report.next_to_do() {
+        Some(next) => format!(
+            "\n{passed}/{} checks pass{scope} — next: {} in {}/{}: {}\n{seed_line}",
+            ran.len(),
+            next.id,
+            report.crate_dir,
+            next.file,
+            next.hint
+        ),
+        None if total == 0 => format!("\n{}: no checks yet.", report.step),
+        None => format!(
+            "\n{passed}/{} checks pass{scope} — {} done. Run `cargo kit` for the next step.\n{seed_line}",
+            ran.len(),
+            report.step
+        ),
+    }
+}
+
+impl From<Failure> for String {
+    fn from(failure: Failure) -> String {
+        failure.message
+    }
+}

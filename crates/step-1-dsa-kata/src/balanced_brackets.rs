@@ -1,0 +1,1 @@
+//! Kata `balanced_brackets` (grade 1): balanced brackets (a stack). PLACEHOLDER: not written yet.

@@ -1,0 +1,1 @@
+//! Kata `trie` (grade 3): trie with prefix search. PLACEHOLDER: not written yet.

@@ -1,0 +1,63 @@
+//! Known-wrong variants of the katas, kept as fixtures: each must be rejected by the check
+//! that is there to catch it, for the right reason. This is how the kit proves that its
+//! checks can fail: an off-by-one, an unstable sort, an O(n²) where O(n log n) is required.
+//!
+//! One module per kata; each adds its fixtures to the plan with [`Plan::reject`].
+
+use harness::Plan;
+
+mod balanced_brackets;
+mod base62;
+mod bfs;
+mod binary_search;
+mod bloom_filter;
+mod consistent_hash;
+mod dijkstra;
+mod edit_distance;
+mod hash_map;
+mod kway_merge;
+mod lru_cache;
+mod max_subarray;
+mod merge_intervals;
+mod merge_sort;
+mod min_heap;
+mod ordered_map;
+mod quickselect;
+mod rate_limiter;
+mod ring_buffer;
+mod top_k;
+mod topo_sort;
+mod trie;
+mod two_sum;
+mod union_find;
+mod word_frequencies;
+
+fn main() -> std::process::ExitCode {
+    let plan = Plan::fixtures("step-1", env!("CARGO_MANIFEST_DIR"));
+    let plan = two_sum::add(plan);
+    let plan = max_subarray::add(plan);
+    let plan = merge_intervals::add(plan);
+    let plan = balanced_brackets::add(plan);
+    let plan = word_frequencies::add(plan);
+    let plan = binary_search::add(plan);
+    let plan = merge_sort::add(plan);
+    let plan = quickselect::add(plan);
+    let plan = kway_merge::add(plan);
+    let plan = top_k::add(plan);
+    let plan = ring_buffer::add(plan);
+    let plan = min_heap::add(plan);
+    let plan = hash_map::add(plan);
+    let plan = lru_cache::add(plan);
+    let plan = trie::add(plan);
+    let plan = union_find::add(plan);
+    let plan = bfs::add(plan);
+    let plan = dijkstra::add(plan);
+    let plan = topo_sort::add(plan);
+    let plan = ordered_map::add(plan);
+    let plan = rate_limiter::add(plan);
+    let plan = consistent_hash::add(plan);
+    let plan = bloom_filter::add(plan);
+    let plan = edit_distance::add(plan);
+    let plan = base62::add(plan);
+    harness::run_plan(plan)
+}

@@ -1,0 +1,1 @@
+//! Kata `dijkstra` (grade 4): Dijkstra's shortest paths. PLACEHOLDER: not written yet.
