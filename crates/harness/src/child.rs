@@ -9,7 +9,7 @@
 
 use std::io::{Read, Write};
 use std::process::{Command, ExitStatus, Stdio};
-use std::sync::Mutex;
+use std::sync::{Mutex, mpsc};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -47,6 +47,11 @@ pub fn serve(check: &Check, seed: u64) -> ! {
 /// The message of the last panic, recorded by the hook installed in [`run_here`].
 static LAST_PANIC: Mutex<Option<String>> = Mutex::new(None);
 
+/// Takes the message of the last panic caught in this process, if any.
+pub fn take_last_panic() -> Option<String> {
+    LAST_PANIC.lock().unwrap_or_else(|e| e.into_inner()).take()
+}
+
 /// Runs a check in this process, on a thread of its own, and turns a panic into a failure.
 pub fn run_here(check: &Check, seed: u64) -> Result<(), Failure> {
     std::panic::set_hook(Box::new(|info| {
@@ -60,7 +65,7 @@ pub fn run_here(check: &Check, seed: u64) -> Result<(), Failure> {
             .location()
             .map(|l| format!("{}:{}:{}", l.file(), l.line(), l.column()))
             .unwrap_or_default();
-        let message = if payload == "not yet implemented" {
+        let message = if payload.starts_with("not yet implemented") {
             format!("not implemented yet: the `todo!()` at {location} is still there")
         } else {
             format!("panicked at {location}:\n{payload}")
@@ -77,11 +82,8 @@ pub fn run_here(check: &Check, seed: u64) -> Result<(), Failure> {
     match worker.join() {
         Ok(result) => result,
         Err(_) => {
-            let message = LAST_PANIC
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .take()
-                .unwrap_or_else(|| "the code under test panicked".to_string());
+            let message =
+                take_last_panic().unwrap_or_else(|| "the code under test panicked".to_string());
             Err(Failure::new(message))
         }
     }
@@ -117,9 +119,10 @@ pub fn run_in_child(label: &str, timeout: Duration, seed: u64) -> Result<(), Fai
     };
     // Whatever happened, nothing the check started may outlive it.
     let _ = killpg(group, Signal::SIGKILL);
+    let _ = child.kill();
     let _ = child.wait();
-    let stdout = stdout.join().unwrap_or_default();
-    let stderr = stderr.join().unwrap_or_default();
+    let stdout = collect(stdout);
+    let stderr = collect(stderr);
 
     match status {
         None => Err(Failure::new(format!(
@@ -131,14 +134,23 @@ pub fn run_in_child(label: &str, timeout: Duration, seed: u64) -> Result<(), Fai
 }
 
 /// Reads a pipe to the end on a thread, so a chatty child never blocks on a full pipe.
-fn drain(pipe: Option<impl Read + Send + 'static>) -> thread::JoinHandle<String> {
+fn drain(pipe: Option<impl Read + Send + 'static>) -> mpsc::Receiver<String> {
+    let (sender, receiver) = mpsc::channel();
     thread::spawn(move || {
         let mut bytes = Vec::new();
         if let Some(mut pipe) = pipe {
             let _ = pipe.read_to_end(&mut bytes);
         }
-        String::from_utf8_lossy(&bytes).into_owned()
-    })
+        let _ = sender.send(String::from_utf8_lossy(&bytes).into_owned());
+    });
+    receiver
+}
+
+/// What a drained pipe held. A process that escaped the group could keep the pipe open for
+/// ever, so give up after a moment rather than hang the whole run.
+fn collect(pipe: mpsc::Receiver<String>) -> String {
+    pipe.recv_timeout(Duration::from_secs(2))
+        .unwrap_or_else(|_| "(output unavailable: the pipe stayed open)".to_string())
 }
 
 /// Turns what the child printed and how it ended into the check's verdict.

@@ -38,11 +38,17 @@ where
         test(value).map_err(|f| TestCaseError::fail(f.message))
     }) {
         Ok(()) => Ok(()),
-        Err(TestError::Fail(reason, value)) => Err(Failure::new(format!(
-            "a random input failed (shrunk to the smallest failing one):\ninput:    {}\n{}",
-            show(&value),
-            reason.message()
-        ))),
+        Err(TestError::Fail(reason, value)) => {
+            // A `todo!()` fails every input: say so plainly rather than show a shrunk input.
+            let why = match crate::child::take_last_panic() {
+                Some(panic) if reason.message().starts_with("not yet implemented") => panic,
+                _ => reason.message().to_string(),
+            };
+            Err(Failure::new(format!(
+                "a random input failed (shrunk to the smallest failing one):\ninput:    {}\n{why}",
+                show(&value),
+            )))
+        }
         Err(TestError::Abort(reason)) => Err(Failure::new(format!(
             "the property check gave up: {}",
             reason.message()

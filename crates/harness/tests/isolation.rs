@@ -1,0 +1,120 @@
+//! The runner's own promises, proven on checks that misbehave on purpose: a panic is shown,
+//! an endless loop times out, a stack overflow or an abort fails only its own check, a wrong
+//! answer shows called/expected/got, a `todo!()` is named, and a process a check leaves
+//! behind is killed when the check ends.
+//!
+//! Each misbehaving check must fail *with the right message* (`Expect::FailWith`); the
+//! well-behaved one must pass. After the run, `main` verifies that the orphan is gone.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use harness::runner::Entry;
+use harness::{Expect, Group, Plan, expect_eq};
+
+const GROUP: Group = Group::new("isolation", 1, "tests/isolation.rs");
+
+/// Where a check records the pid of the process it leaves behind: named after the parent
+/// test process, which both sides know.
+fn orphan_pid_file(parent: u32) -> PathBuf {
+    std::env::temp_dir().join(format!("backend-path-orphan-{parent}"))
+}
+
+#[allow(unconditional_recursion)]
+fn recurse_forever(depth: u64) -> u64 {
+    std::hint::black_box(recurse_forever(depth + 1)) + 1
+}
+
+fn entry(check: harness::Check, expect: Expect) -> Entry {
+    Entry {
+        label: check.id(),
+        check,
+        expect,
+    }
+}
+
+fn main() -> ExitCode {
+    let entries = vec![
+        entry(GROUP.check("passes", "-", |_| Ok(())), Expect::Pass),
+        entry(
+            GROUP.check("wrong_answer", "-", |_| expect_eq("add(1, 1)", 2, 3)),
+            Expect::FailWith("called:   add(1, 1)\nexpected: 2\ngot:      3"),
+        ),
+        entry(
+            GROUP.check("panics", "-", |_| {
+                panic!("the index is 7 but the length is 3")
+            }),
+            Expect::FailWith("the index is 7 but the length is 3"),
+        ),
+        entry(
+            GROUP.check("todo", "-", |_| todo!()),
+            Expect::FailWith("not implemented yet: the `todo!()` at"),
+        ),
+        entry(
+            GROUP
+                .check("loops_forever", "-", |_| {
+                    loop {
+                        std::hint::spin_loop();
+                    }
+                })
+                .timeout(Duration::from_millis(500)),
+            Expect::FailWith("timed out after 0.5 s"),
+        ),
+        entry(
+            GROUP.check("overflows_its_stack", "-", |_| {
+                recurse_forever(0);
+                Ok(())
+            }),
+            Expect::FailWith("stack overflow"),
+        ),
+        entry(
+            GROUP.check("aborts", "-", |_| std::process::abort()),
+            Expect::FailWith("SIGABRT"),
+        ),
+        entry(
+            GROUP.check("exits", "-", |_| std::process::exit(3)),
+            Expect::FailWith("exited with exit status: 3 before reporting"),
+        ),
+        entry(
+            GROUP.check("leaves_a_process_behind", "-", |_| {
+                let child = std::process::Command::new("sleep")
+                    .arg("300")
+                    .spawn()
+                    .map_err(|e| format!("cannot start sleep: {e}"))?;
+                std::fs::write(
+                    orphan_pid_file(std::os::unix::process::parent_id()),
+                    child.id().to_string(),
+                )
+                .map_err(|e| format!("cannot record the pid: {e}"))?;
+                std::mem::forget(child);
+                Ok(())
+            }),
+            Expect::Pass,
+        ),
+    ];
+    let plan = Plan {
+        step: "harness",
+        title: "isolation self-test",
+        crate_dir: "crates/harness".into(),
+        entries,
+        is_grading: false,
+    };
+    let code = harness::run_plan(plan);
+
+    // Only the parent gets here (a child exits inside run_plan): the orphan must be gone.
+    let pid_file = orphan_pid_file(std::process::id());
+    if let Ok(pid) = std::fs::read_to_string(&pid_file) {
+        let _ = std::fs::remove_file(&pid_file);
+        let alive = PathBuf::from(format!("/proc/{}", pid.trim())).exists()
+            && !std::fs::read_to_string(format!("/proc/{}/stat", pid.trim()))
+                .unwrap_or_default()
+                .contains(") Z ");
+        if alive {
+            eprintln!("FAILED: process {pid} started by a check outlived it");
+            return ExitCode::FAILURE;
+        }
+        println!("the process a check left behind was killed with its check: ok");
+    }
+    code
+}
