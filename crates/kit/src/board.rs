@@ -1,0 +1,375 @@
+//! The progress board: every step, its groups (katas or API areas) with checks passed, and
+//! the one next thing to do. As text (in colour on a terminal) or as JSON.
+
+use std::process::ExitCode;
+
+use anyhow::Result;
+use console::style;
+use harness::report::{Report, Status};
+use indicatif::{ProgressBar, ProgressStyle};
+use serde::Serialize;
+
+use crate::grade::{self, Grading};
+use crate::steps::{STEPS, Step};
+
+/// The board as data: what the text and the JSON both show.
+#[derive(Debug, Serialize)]
+pub struct Board {
+    pub steps: Vec<StepRow>,
+    /// The first thing to do, in step order.
+    pub next: Option<Next>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct StepRow {
+    pub package: String,
+    pub title: String,
+    /// `graded`, `not_open`, `does_not_compile` or `crashed`.
+    pub state: &'static str,
+    pub passed: usize,
+    pub total: usize,
+    pub groups: Vec<GroupRow>,
+    /// The compile error or crash, when there is one.
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct GroupRow {
+    pub name: String,
+    pub grade: u8,
+    pub file: String,
+    pub passed: usize,
+    pub total: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Next {
+    pub package: String,
+    /// The check to make pass (absent when the crate does not compile).
+    pub check: Option<String>,
+    pub file: String,
+    pub hint: String,
+    pub command: String,
+}
+
+/// `cargo kit` and `cargo kit --json`.
+pub fn run(json: bool) -> Result<ExitCode> {
+    let spinner = if json {
+        ProgressBar::hidden()
+    } else {
+        ProgressBar::new_spinner()
+    };
+    spinner.set_style(ProgressStyle::with_template("{spinner} {msg} {elapsed}")?);
+    spinner.enable_steady_tick(std::time::Duration::from_millis(120));
+    let mut gradings = Vec::new();
+    for step in STEPS {
+        let phase = |phase: &str| spinner.set_message(format!("{phase} {}…", step.package));
+        gradings.push((step, grade::grade(step, &phase)?));
+    }
+    spinner.finish_and_clear();
+    let board = build(&gradings);
+    if json {
+        println!("{}", serde_json::to_string_pretty(&board)?);
+    } else {
+        print!("{}", render(&board));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Turns each step's grading into the board.
+pub fn build(gradings: &[(Step, Grading)]) -> Board {
+    let steps: Vec<StepRow> = gradings.iter().map(|(step, g)| row(*step, g)).collect();
+    let next = gradings.iter().find_map(|(step, g)| next(*step, g));
+    Board { steps, next }
+}
+
+fn row(step: Step, grading: &Grading) -> StepRow {
+    let mut row = StepRow {
+        package: step.package.to_string(),
+        title: step.title.to_string(),
+        state: "graded",
+        passed: 0,
+        total: 0,
+        groups: Vec::new(),
+        error: None,
+    };
+    match grading {
+        Grading::NotOpen => row.state = "not_open",
+        Grading::DoesNotCompile(error) => {
+            row.state = "does_not_compile";
+            row.error = Some(error.clone());
+        }
+        Grading::Crashed(error) => {
+            row.state = "crashed";
+            row.error = Some(error.clone());
+        }
+        Grading::Graded(report) => {
+            (row.passed, row.total) = report.tally();
+            row.groups = groups(report);
+        }
+    }
+    row
+}
+
+/// Checks per group, in the report's (grade) order.
+fn groups(report: &Report) -> Vec<GroupRow> {
+    let mut groups: Vec<GroupRow> = Vec::new();
+    for check in &report.checks {
+        let passed = usize::from(check.status == Status::Pass);
+        match groups.iter_mut().find(|g| g.name == check.group) {
+            Some(group) => {
+                group.passed += passed;
+                group.total += 1;
+            }
+            None => groups.push(GroupRow {
+                name: check.group.clone(),
+                grade: check.grade,
+                file: check.file.clone(),
+                passed,
+                total: 1,
+            }),
+        }
+    }
+    groups
+}
+
+fn next(step: Step, grading: &Grading) -> Option<Next> {
+    match grading {
+        Grading::NotOpen | Grading::Crashed(_) => None,
+        Grading::DoesNotCompile(error) => Some(Next {
+            package: step.package.to_string(),
+            check: None,
+            file: step.dir.to_string(),
+            hint: format!(
+                "{} does not compile; fix the first error: {}",
+                step.package,
+                error.lines().next().unwrap_or_default()
+            ),
+            command: format!("cargo test -p {}", step.package),
+        }),
+        Grading::Graded(report) => report.next_to_do().map(|check| Next {
+            package: step.package.to_string(),
+            check: Some(check.id.clone()),
+            file: format!("{}/{}", report.crate_dir, check.file),
+            hint: check.hint.clone(),
+            command: format!("cargo test -p {} -- {}", step.package, check.group),
+        }),
+    }
+}
+
+/// The board as text. `console` drops the colours when stdout is not a terminal.
+pub fn render(board: &Board) -> String {
+    let mut out = format!("{}\n\n", style("Backend Path — your progress").bold());
+    for step in &board.steps {
+        let head = format!("{:<7} {:<11}", step.package, step.title);
+        match step.state {
+            "not_open" => out += &format!("{head} {}\n", style("not open yet").dim()),
+            "does_not_compile" => {
+                let first = step.error.as_deref().unwrap_or_default();
+                out += &format!(
+                    "{head} {}\n{}\n",
+                    style(format!("{} does not compile:", step.package))
+                        .red()
+                        .bold(),
+                    indent(first, 16, 12)
+                );
+            }
+            "crashed" => {
+                out += &format!(
+                    "{head} {}\n",
+                    style(step.error.as_deref().unwrap_or("crashed")).red()
+                )
+            }
+            _ => {
+                out += &format!(
+                    "{head} {} {}\n",
+                    bar(step.passed, step.total),
+                    tally(step.passed, step.total)
+                );
+                out += &render_groups(&step.groups);
+            }
+        }
+    }
+    match &board.next {
+        Some(next) => {
+            out += &format!("\n{} ", style("next:").bold().cyan());
+            out += &match &next.check {
+                Some(check) => format!("{check}\n"),
+                None => format!("make {} compile\n", next.package),
+            };
+            out += &format!("  open  {}\n  hint  {}\n", next.file, next.hint);
+            out += &format!("  run   {}   (or: cargo kit watch)\n", next.command);
+        }
+        None => {
+            out += &format!(
+                "\n{}\n",
+                style("Every open step passes. Well done!").green().bold()
+            )
+        }
+    }
+    out
+}
+
+/// Groups grade by grade, several to a line.
+fn render_groups(groups: &[GroupRow]) -> String {
+    let mut out = String::new();
+    let mut grades: Vec<u8> = groups.iter().map(|g| g.grade).collect();
+    grades.dedup();
+    for grade in grades {
+        let cells: Vec<String> = groups
+            .iter()
+            .filter(|g| g.grade == grade)
+            .map(|g| format!("{} {}", g.name, tally(g.passed, g.total)))
+            .collect();
+        for (i, chunk) in cells.chunks(4).enumerate() {
+            let label = if i == 0 {
+                format!("grade {grade}")
+            } else {
+                String::new()
+            };
+            out += &format!("    {label:<8} {}\n", chunk.join("  "));
+        }
+    }
+    out
+}
+
+fn tally(passed: usize, total: usize) -> String {
+    let text = format!("{passed}/{total}");
+    if total > 0 && passed == total {
+        format!("{}", style(format!("{text} ✓")).green())
+    } else if passed == 0 {
+        format!("{}", style(text).red())
+    } else {
+        format!("{}", style(text).yellow())
+    }
+}
+
+fn bar(passed: usize, total: usize) -> String {
+    const WIDTH: usize = 20;
+    let filled = (passed * WIDTH).checked_div(total).unwrap_or(0);
+    format!(
+        "{}{}",
+        style("█".repeat(filled)).green(),
+        style("░".repeat(WIDTH - filled)).dim()
+    )
+}
+
+fn indent(text: &str, width: usize, max_lines: usize) -> String {
+    text.lines()
+        .take(max_lines)
+        .map(|line| format!("{:width$}{line}", ""))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use harness::report::CheckReport;
+
+    fn check(id: &str, group: &str, grade: u8, status: Status) -> CheckReport {
+        CheckReport {
+            id: id.into(),
+            group: group.into(),
+            grade,
+            file: format!("src/{group}.rs"),
+            hint: format!("hint for {id}"),
+            status,
+            message: None,
+        }
+    }
+
+    fn step1_report() -> Report {
+        Report {
+            step: "step-1".into(),
+            title: "dsa-kata".into(),
+            crate_dir: "crates/step-1-dsa-kata".into(),
+            seed: 1,
+            checks: vec![
+                check("two_sum::examples", "two_sum", 1, Status::Pass),
+                check("two_sum::gate", "two_sum", 1, Status::Pass),
+                check("binary_search::examples", "binary_search", 2, Status::Fail),
+                check("binary_search::gate", "binary_search", 2, Status::Fail),
+            ],
+        }
+    }
+
+    fn board() -> Board {
+        build(&[
+            (STEPS[0], Grading::Graded(step1_report())),
+            (
+                STEPS[1],
+                Grading::DoesNotCompile(
+                    "error[E0425]: cannot find value `x`\n --> src/main.rs:3:5".into(),
+                ),
+            ),
+            (STEPS[2], Grading::NotOpen),
+            (STEPS[3], Grading::NotOpen),
+        ])
+    }
+
+    #[test]
+    fn the_board_counts_checks_per_step_and_group() {
+        let board = board();
+        assert_eq!((board.steps[0].passed, board.steps[0].total), (2, 4));
+        let groups: Vec<(&str, usize, usize)> = board.steps[0]
+            .groups
+            .iter()
+            .map(|g| (g.name.as_str(), g.passed, g.total))
+            .collect();
+        assert_eq!(groups, [("two_sum", 2, 2), ("binary_search", 0, 2)]);
+    }
+
+    #[test]
+    fn next_is_the_first_failing_check_in_step_order() {
+        let next = board().next.expect("something to do");
+        assert_eq!(next.check.as_deref(), Some("binary_search::examples"));
+        assert_eq!(next.file, "crates/step-1-dsa-kata/src/binary_search.rs");
+        assert_eq!(next.command, "cargo test -p step-1 -- binary_search");
+    }
+
+    #[test]
+    fn the_text_names_every_step_and_the_compile_error() {
+        let text = console::strip_ansi_codes(&render(&board())).to_string();
+        assert!(text.contains("step-1  dsa-kata    "), "{text}");
+        assert!(text.contains("2/4"), "{text}");
+        assert!(text.contains("step-2 does not compile:"), "{text}");
+        assert!(
+            text.contains("error[E0425]: cannot find value `x`"),
+            "{text}"
+        );
+        assert!(text.contains("step-3  sqlite-api  not open yet"), "{text}");
+        assert!(text.contains("step-4  service     not open yet"), "{text}");
+        assert!(text.contains("next: binary_search::examples"), "{text}");
+    }
+
+    #[test]
+    fn the_json_has_the_same_content() {
+        let json = serde_json::to_value(board()).unwrap();
+        assert_eq!(json["steps"][0]["passed"], 2);
+        assert_eq!(json["steps"][1]["state"], "does_not_compile");
+        assert_eq!(json["next"]["check"], "binary_search::examples");
+    }
+
+    #[test]
+    fn a_step_that_does_not_compile_comes_next_when_earlier_steps_pass() {
+        let mut report = step1_report();
+        for check in &mut report.checks {
+            check.status = Status::Pass;
+        }
+        let board = build(&[
+            (STEPS[0], Grading::Graded(report)),
+            (
+                STEPS[1],
+                Grading::DoesNotCompile("error: expected `;`".into()),
+            ),
+        ]);
+        let next = board.next.expect("something to do");
+        assert_eq!(next.check, None);
+        assert!(
+            next.hint.contains("step-2 does not compile"),
+            "{}",
+            next.hint
+        );
+    }
+}

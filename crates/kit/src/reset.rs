@@ -1,0 +1,184 @@
+//! `cargo kit reset <step> [kata] --yes`: puts a step's starting code back. Nothing is lost:
+//! every file that would be overwritten or removed is first copied to
+//! `target/kit/backups/<time>/`.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use anyhow::{Context, Result, bail};
+
+use crate::steps::{self, Step};
+
+/// What a reset would do to one file of the learner's crate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    /// The learner's file differs from the template's: restore it.
+    Restore(PathBuf),
+    /// The template has a file the learner's crate lacks: bring it back.
+    Recreate(PathBuf),
+    /// The learner added a file the template does not have: move it to the backup.
+    Remove(PathBuf),
+}
+
+pub fn run(step: &str, kata: Option<&str>, yes: bool) -> Result<ExitCode> {
+    let step = steps::find(step)?;
+    let learner = steps::existing(step.dir)?.join("src");
+    let template = steps::existing(step.template)?.join("src");
+    let changes = match kata {
+        None => plan(&template, &learner)?,
+        Some(kata) => plan_one(step, &template, &learner, kata)?,
+    };
+    if changes.is_empty() {
+        println!(
+            "{} already matches its starting code: nothing to reset.",
+            step.package
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    for change in &changes {
+        let (verb, path) = match change {
+            Change::Restore(p) => ("restore", p),
+            Change::Recreate(p) => ("recreate", p),
+            Change::Remove(p) => ("remove (it is not in the starting code)", p),
+        };
+        println!("  {verb:<8} {}/src/{}", step.dir, path.display());
+    }
+    if !yes {
+        println!(
+            "Nothing changed yet. Run `cargo kit reset {} {}--yes` to do this; your current \
+             files are backed up first.",
+            step.package,
+            kata.map(|k| format!("{k} ")).unwrap_or_default()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    let backup = backup_dir()?.join(step.dir).join("src");
+    apply(&changes, &template, &learner, &backup)?;
+    println!("Done. Your previous files are in {}", backup.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn plan_one(step: Step, template: &Path, learner: &Path, kata: &str) -> Result<Vec<Change>> {
+    let file = PathBuf::from(format!("{kata}.rs"));
+    if !template.join(&file).is_file() {
+        bail!(
+            "{} has no kata {kata:?} (no src/{kata}.rs in its starting code); \
+             run `cargo kit` to see the katas",
+            step.package
+        );
+    }
+    Ok(plan(template, learner)?
+        .into_iter()
+        .filter(|change| match change {
+            Change::Restore(p) | Change::Recreate(p) => *p == file,
+            Change::Remove(_) => false,
+        })
+        .collect())
+}
+
+/// The changes that make `learner` equal `template` (paths relative to both).
+pub fn plan(template: &Path, learner: &Path) -> Result<Vec<Change>> {
+    let relative = |root: &Path| -> Result<Vec<PathBuf>> {
+        if !root.exists() {
+            return Ok(Vec::new());
+        }
+        crate::solution::files_under(root)?
+            .into_iter()
+            .map(|p| Ok(p.strip_prefix(root)?.to_path_buf()))
+            .collect()
+    };
+    let theirs = relative(template)?;
+    let ours = relative(learner)?;
+    let mut changes = Vec::new();
+    for file in &theirs {
+        if !ours.contains(file) {
+            changes.push(Change::Recreate(file.clone()));
+        } else if std::fs::read(template.join(file))? != std::fs::read(learner.join(file))? {
+            changes.push(Change::Restore(file.clone()));
+        }
+    }
+    for file in ours.iter().filter(|f| !theirs.contains(f)) {
+        changes.push(Change::Remove(file.clone()));
+    }
+    Ok(changes)
+}
+
+/// Backs up, then applies, every change.
+pub fn apply(changes: &[Change], template: &Path, learner: &Path, backup: &Path) -> Result<()> {
+    for change in changes {
+        if let Change::Restore(file) | Change::Remove(file) = change {
+            let saved = backup.join(file);
+            std::fs::create_dir_all(saved.parent().expect("a file has a parent"))?;
+            std::fs::copy(learner.join(file), &saved)
+                .with_context(|| format!("backing up {}", learner.join(file).display()))?;
+        }
+    }
+    for change in changes {
+        match change {
+            Change::Restore(file) | Change::Recreate(file) => {
+                let target = learner.join(file);
+                std::fs::create_dir_all(target.parent().expect("a file has a parent"))?;
+                std::fs::copy(template.join(file), &target)
+                    .with_context(|| format!("restoring {}", target.display()))?;
+            }
+            Change::Remove(file) => std::fs::remove_file(learner.join(file))?,
+        }
+    }
+    Ok(())
+}
+
+fn backup_dir() -> Result<PathBuf> {
+    let seconds = SystemTime::now().duration_since(UNIX_EPOCH)?.as_secs();
+    Ok(crate::cargo::target_dir()?
+        .join("kit")
+        .join("backups")
+        .join(seconds.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(path: &Path, text: &str) {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    #[test]
+    fn reset_restores_recreates_removes_and_backs_everything_up() {
+        let dir = tempfile::tempdir().unwrap();
+        let (template, learner, backup) = (
+            dir.path().join("template"),
+            dir.path().join("learner"),
+            dir.path().join("backup"),
+        );
+        write(&template.join("lib.rs"), "pub mod a;");
+        write(&template.join("a.rs"), "todo");
+        write(&template.join("b.rs"), "todo");
+        write(&learner.join("lib.rs"), "pub mod a;");
+        write(&learner.join("a.rs"), "my work");
+        write(&learner.join("extra.rs"), "my notes");
+
+        let changes = plan(&template, &learner).unwrap();
+        assert_eq!(
+            changes,
+            [
+                Change::Restore("a.rs".into()),
+                Change::Recreate("b.rs".into()),
+                Change::Remove("extra.rs".into()),
+            ]
+        );
+        apply(&changes, &template, &learner, &backup).unwrap();
+
+        assert!(plan(&template, &learner).unwrap().is_empty());
+        assert_eq!(
+            std::fs::read_to_string(backup.join("a.rs")).unwrap(),
+            "my work"
+        );
+        assert_eq!(
+            std::fs::read_to_string(backup.join("extra.rs")).unwrap(),
+            "my notes"
+        );
+    }
+}

@@ -1,0 +1,59 @@
+//! `cargo kit watch [step]`: re-grades a step every time a file in it is saved, so the
+//! feedback comes without leaving the editor.
+
+use std::process::{Command, ExitCode};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use anyhow::{Context, Result};
+use console::{Term, style};
+use harness::report::Status;
+use notify_debouncer_mini::{new_debouncer, notify::RecursiveMode};
+
+use crate::steps::{self, STEPS, Step};
+
+pub fn run(step: Option<&str>) -> Result<ExitCode> {
+    let step = match step {
+        Some(name) => steps::find(name)?,
+        None => first_unfinished(),
+    };
+    let dir = steps::existing(step.dir)?;
+    let (sender, changes) = mpsc::channel();
+    let mut debouncer = new_debouncer(Duration::from_millis(300), sender)
+        .context("could not start watching files")?;
+    debouncer
+        .watcher()
+        .watch(&dir.join("src"), RecursiveMode::Recursive)
+        .with_context(|| format!("could not watch {}/src", step.dir))?;
+    loop {
+        let _ = Term::stdout().clear_screen();
+        Command::new(crate::cargo::cargo())
+            .current_dir(steps::root())
+            .args(["test", "-q", "-p", step.package])
+            .status()
+            .context("could not run cargo test")?;
+        println!(
+            "\n{}",
+            style(format!(
+                "watching {}/src: save a file to re-grade (Ctrl-C to stop)",
+                step.dir
+            ))
+            .dim()
+        );
+        // Wait for a change, then let a burst of saves settle into one re-run.
+        changes.recv().context("the file watcher stopped")?.ok();
+        while changes.try_recv().is_ok() {}
+    }
+}
+
+/// The first step whose last report has a failing check (step 1 if none was graded).
+fn first_unfinished() -> Step {
+    STEPS
+        .iter()
+        .copied()
+        .find(|step| {
+            crate::grade::last_report(*step)
+                .is_some_and(|r| r.checks.iter().any(|c| c.status == Status::Fail))
+        })
+        .unwrap_or(STEPS[0])
+}
