@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# The kit's own CI, run on a clean clone: install what is needed, run the README's test
+# command, then lint, check that the learner crates ship as their templates, smoke-test
+# `cargo kit`, and fuzz the step-2 reference.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_TERM_COLOR=never
+
+section() { printf '\n=== %s ===\n' "$*"; }
+
+section "toolchain"
+bash ci/install.sh
+cargo --version
+rustc --version
+
+section "cargo test (the README's test command: the kit's self-test)"
+cargo test
+
+section "formatting and lints"
+cargo fmt --all --check
+cargo clippy --workspace --all-targets -- -D warnings
+
+section "learner crates ship as their templates"
+bash ci/check-templates.sh
+
+section "the learner's view on a fresh clone"
+bash ci/check-learner-view.sh
+
+if [ -f ci/fuzz-step2.sh ]; then
+  section "step-2 reference under schemathesis"
+  bash ci/fuzz-step2.sh
+fi
+
+section "done"
