@@ -158,11 +158,11 @@ pub fn run_plan(plan: Plan) -> ExitCode {
     if plan.is_grading {
         println!("{}", summary(&report));
     }
-    if let Ok(path) = std::env::var(REPORT_VAR) {
-        if let Err(e) = report.write(std::path::Path::new(&path)) {
-            eprintln!("error: could not write the report to {path}: {e}");
-            return ExitCode::from(2);
-        }
+    if let Ok(path) = std::env::var(REPORT_VAR)
+        && let Err(e) = report.write(std::path::Path::new(&path))
+    {
+        eprintln!("error: could not write the report to {path}: {e}");
+        return ExitCode::from(2);
     }
     conclusion.exit_code()
 }

@@ -21,9 +21,11 @@ fn orphan_pid_file(parent: u32) -> PathBuf {
     std::env::temp_dir().join(format!("backend-path-orphan-{parent}"))
 }
 
+/// Recursion with no base case; the frame holds a buffer so the stack fills up quickly.
 #[allow(unconditional_recursion)]
-fn recurse_forever(depth: u64) -> u64 {
-    std::hint::black_box(recurse_forever(depth + 1)) + 1
+fn recurse_forever(frame: [u8; 1024]) -> u8 {
+    let next = std::hint::black_box(frame);
+    recurse_forever(next).wrapping_add(next[0])
 }
 
 fn entry(check: harness::Check, expect: Expect) -> Entry {
@@ -63,7 +65,7 @@ fn main() -> ExitCode {
         ),
         entry(
             GROUP.check("overflows_its_stack", "-", |_| {
-                recurse_forever(0);
+                recurse_forever([0; 1024]);
                 Ok(())
             }),
             Expect::FailWith("stack overflow"),
