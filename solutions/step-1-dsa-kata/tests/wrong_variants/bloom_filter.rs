@@ -39,7 +39,7 @@ impl Filter {
 
     fn insert<T: Hash + ?Sized>(&mut self, item: &T) {
         self.inserts += 1;
-        if self.forget_every != 0 && self.inserts % self.forget_every == 0 {
+        if self.forget_every != 0 && self.inserts.is_multiple_of(self.forget_every) {
             return;
         }
         for bit in self.positions(item) {
