@@ -47,8 +47,11 @@
 //!   how often node values are hashed or compared. It must not grow with the ring: about
 //!   `vnodes` hashes to compute a node's points, a few more for membership. Rebuilding the
 //!   ring, `retain` over every point, or a `Vec` of nodes with `contains` all grow with n.
-//! - `node_for` should be O(log(n·vnodes)): `BTreeMap::range(hash..).next()`, or
-//!   `partition_point` on a sorted `Vec` — not a scan of every point.
+//!
+//! Not counted by the grader, but part of the lesson: `node_for` runs on every request, so
+//! make it O(log(n·vnodes)) with `BTreeMap::range(hash..).next()` (or `partition_point` on
+//! a sorted `Vec`), not a scan of every point. `cargo bench -p step-1 -- consistent_hash`
+//! shows the difference.
 //!
 //! **Where to start:** fields `vnodes: usize`, `points: BTreeMap<u64, N>` and
 //! `nodes: HashSet<N>`. A private `point(node, i) -> u64` hashes `(node, i)`. `node_for`
