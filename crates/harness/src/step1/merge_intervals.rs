@@ -85,23 +85,31 @@ pub fn checks<K: MergeIntervals + 'static>() -> Vec<Check> {
 }
 
 fn examples<K: MergeIntervals>() -> Result<(), Failure> {
-    let cases: Vec<(Vec<Range<u32>>, Vec<Range<u32>>)> = vec![
-        (vec![1..3, 2..6, 8..10, 15..18], vec![1..6, 8..10, 15..18]),
-        (vec![5..7, 1..3], vec![1..3, 5..7]),
-        (vec![1..3, 4..6], vec![1..3, 4..6]),
-        (vec![1..10, 2..3], vec![1..10]),
-        (vec![6..8, 1..9, 2..4], vec![1..9]),
-        (vec![1..4, 4..5], vec![1..5]),
-        (vec![3..4, 1..2, 2..3], vec![1..4]),
-        (vec![], vec![]),
-        (vec![3..3], vec![]),
-        (vec![7..2], vec![]),
-        (vec![1..3, 5..5, 8..6, 2..4], vec![1..4]),
-        (vec![2..5, 2..5, 2..3], vec![2..5]),
+    // (start, end) pairs, turned into ranges below.
+    type Calendar = &'static [(u32, u32)];
+    let cases: &[(Calendar, Calendar)] = &[
+        (
+            &[(1, 3), (2, 6), (8, 10), (15, 18)],
+            &[(1, 6), (8, 10), (15, 18)],
+        ),
+        (&[(5, 7), (1, 3)], &[(1, 3), (5, 7)]),
+        (&[(1, 3), (4, 6)], &[(1, 3), (4, 6)]),
+        (&[(1, 10), (2, 3)], &[(1, 10)]),
+        (&[(6, 8), (1, 9), (2, 4)], &[(1, 9)]),
+        (&[(1, 4), (4, 5)], &[(1, 5)]),
+        (&[(3, 4), (1, 2), (2, 3)], &[(1, 4)]),
+        (&[], &[]),
+        (&[(3, 3)], &[]),
+        (&[(7, 2)], &[]),
+        (&[(1, 3), (5, 5), (8, 6), (2, 4)], &[(1, 4)]),
+        (&[(2, 5), (2, 5), (2, 3)], &[(2, 5)]),
     ];
-    for (bookings, expected) in cases {
+    let ranges =
+        |pairs: Calendar| -> Vec<Range<u32>> { pairs.iter().map(|&(s, e)| s..e).collect() };
+    for &(bookings, expected) in cases {
+        let bookings = ranges(bookings);
         let call = format!("merge({bookings:?})");
-        expect_eq(call, expected, K::merge(bookings))?;
+        expect_eq(call, ranges(expected), K::merge(bookings))?;
     }
     Ok(())
 }

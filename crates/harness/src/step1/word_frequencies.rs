@@ -113,7 +113,8 @@ fn pairs(expected: &[(&str, usize)]) -> Vec<(String, usize)> {
 }
 
 fn examples<K: WordFrequencies>() -> Result<(), Failure> {
-    let cases: &[(&str, usize, &[(&str, usize)])] = &[
+    type Ranking = &'static [(&'static str, usize)];
+    let cases: &[(&str, usize, Ranking)] = &[
         ("the cat and the hat", 2, &[("the", 2), ("and", 1)]),
         (
             "the cat and the hat",
@@ -147,7 +148,8 @@ fn examples<K: WordFrequencies>() -> Result<(), Failure> {
             K::top_words(text, k),
         )?;
     }
-    let cases: &[(&[u32], usize, &[(u32, usize)])] = &[
+    type Counts = &'static [(u32, usize)];
+    let cases: &[(&[u32], usize, Counts)] = &[
         (&[3, 1, 3, 2, 1, 3], 2, &[(3, 3), (1, 2)]),
         (&[5, 4], 5, &[(4, 1), (5, 1)]),
         (&[7, 7, 7], 1, &[(7, 3)]),

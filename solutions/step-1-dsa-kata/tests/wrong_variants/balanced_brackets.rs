@@ -15,12 +15,12 @@ fn partner(closer: char) -> Option<char> {
     }
 }
 
+/// Picks the unclosed opener to report from the stack left at the end.
+type Pick = fn(&[(usize, char)]) -> Option<&(usize, char)>;
+
 /// The reference's loop over any `(position, char)` sequence, reporting an unclosed opener
 /// with `pick` (the earliest or the innermost).
-fn stack_check(
-    chars: impl Iterator<Item = (usize, char)>,
-    pick: fn(&[(usize, char)]) -> Option<&(usize, char)>,
-) -> Result<(), BracketError> {
+fn stack_check(chars: impl Iterator<Item = (usize, char)>, pick: Pick) -> Result<(), BracketError> {
     let mut open: Vec<(usize, char)> = Vec::new();
     for (position, c) in chars {
         if matches!(c, '(' | '[' | '{') {

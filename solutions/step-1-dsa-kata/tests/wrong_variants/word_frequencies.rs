@@ -13,7 +13,7 @@ fn rank<W: Ord>(mut counted: Vec<(W, usize)>, k: usize, alphabetical: bool) -> V
     if alphabetical {
         counted.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     } else {
-        counted.sort_by(|a, b| b.1.cmp(&a.1));
+        counted.sort_by_key(|&(_, count)| std::cmp::Reverse(count));
     }
     counted.truncate(k);
     counted
