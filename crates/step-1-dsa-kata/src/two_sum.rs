@@ -23,7 +23,7 @@
 //! **Required:** O(n) expected time, one pass. The grader calls your function on a number
 //! type that counts every hash and every equality test. On 4 096 numbers whose only pair is
 //! the first and the last, a hash map does about two or three of them per element
-//! (~10 000 in all, ≤ 8·n allowed); a double loop tests about n²/2 = 8 million pairs.
+//! (~8 500 in all, ≤ 8·n allowed); a double loop tests about n²/2 = 8 million pairs.
 //!
 //! **Where to start:** walk the slice with `enumerate()`. For the value `x` at `j`, look up
 //! `target - x` in a `HashMap<T, usize>` of the values seen so far (value → first index).
