@@ -28,8 +28,9 @@
 //! The graph may have cycles and self-loops.
 //!
 //! **Required:** O(V + E): read each node's neighbours at most once. The grader hands your
-//! function its own `Graph` that counts every `neighbours()` call and every edge it returns,
-//! and searches across a graph of 1 000 and 16 000 nodes built in layers, with many
+//! function its own `Graph` that counts every `neighbours()` call and every edge it returns
+//! (each call counts the node's whole list, so call it once per node and loop over the
+//! slice), and searches across a graph of 1 000 and 16 000 nodes built in layers, with many
 //! shortest paths: about 3.5 visits per node is fine; a search that expands the same node
 //! twice (or an iterative-deepening search) reads edges thousands of times more.
 //!
