@@ -30,10 +30,10 @@ impl Dijkstra for ScanForMinimum {
                 if settled[node] {
                     continue;
                 }
-                if let Some(d) = dist[node] {
-                    if closest.is_none_or(|(best, _)| d < best) {
-                        closest = Some((d, node));
-                    }
+                if let Some(d) = dist[node]
+                    && closest.is_none_or(|(best, _)| d < best)
+                {
+                    closest = Some((d, node));
                 }
             }
             let Some((d, node)) = closest else { break };

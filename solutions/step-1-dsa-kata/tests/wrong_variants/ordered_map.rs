@@ -108,21 +108,21 @@ impl OrderedMap for UnbalancedBst {
     fn len<K: Ord, V>(map: &Bst<K, V>) -> usize {
         map.len
     }
-    fn first<'a, K: Ord, V>(map: &'a Bst<K, V>) -> Option<(&'a K, &'a V)> {
+    fn first<K: Ord, V>(map: &Bst<K, V>) -> Option<(&K, &V)> {
         let mut node = map.root.as_deref()?;
         while let Some(left) = node.left.as_deref() {
             node = left;
         }
         Some((&node.key, &node.value))
     }
-    fn last<'a, K: Ord, V>(map: &'a Bst<K, V>) -> Option<(&'a K, &'a V)> {
+    fn last<K: Ord, V>(map: &Bst<K, V>) -> Option<(&K, &V)> {
         let mut node = map.root.as_deref()?;
         while let Some(right) = node.right.as_deref() {
             node = right;
         }
         Some((&node.key, &node.value))
     }
-    fn range<'a, K: Ord, V>(map: &'a Bst<K, V>, range: Range<K>) -> Vec<(&'a K, &'a V)> {
+    fn range<K: Ord, V>(map: &Bst<K, V>, range: Range<K>) -> Vec<(&K, &V)> {
         let mut out = Vec::new();
         bst_range(&map.root, &range, &mut out);
         out
@@ -180,13 +180,13 @@ impl<const BINARY: bool, const INCLUSIVE: bool> OrderedMap for SortedVecMap<BINA
     fn len<K: Ord, V>(map: &Self::Map<K, V>) -> usize {
         map.entries.len()
     }
-    fn first<'a, K: Ord, V>(map: &'a Self::Map<K, V>) -> Option<(&'a K, &'a V)> {
+    fn first<K: Ord, V>(map: &Self::Map<K, V>) -> Option<(&K, &V)> {
         map.entries.first().map(|(k, v)| (k, v))
     }
-    fn last<'a, K: Ord, V>(map: &'a Self::Map<K, V>) -> Option<(&'a K, &'a V)> {
+    fn last<K: Ord, V>(map: &Self::Map<K, V>) -> Option<(&K, &V)> {
         map.entries.last().map(|(k, v)| (k, v))
     }
-    fn range<'a, K: Ord, V>(map: &'a Self::Map<K, V>, range: Range<K>) -> Vec<(&'a K, &'a V)> {
+    fn range<K: Ord, V>(map: &Self::Map<K, V>, range: Range<K>) -> Vec<(&K, &V)> {
         map.entries
             .iter()
             .filter(|(k, _)| {
