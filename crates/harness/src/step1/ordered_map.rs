@@ -1,25 +1,426 @@
-//! Kata `ordered_map` (grade 4): ordered map with range queries. PLACEHOLDER: its checks are not written yet.
+//! Kata `ordered_map` (grade 4): an ordered map with range queries (a balanced search tree
+//! or a skip list).
+//!
+//! Checks: worked examples, random operation sequences run step by step against
+//! `BTreeMap`, two comparison gates (keys inserted in sorted order, which turns a plain
+//! binary search tree into a list, and in random order), and a gate on element moves.
+//!
+//! Why a moves gate: a sorted `Vec` with binary search passes the comparison gates
+//! (log n comparisons per insert), but each insert shifts every later element one slot
+//! right, O(n) moves. Moves are memcpys: no `clone`, and only O(log n) allocations in all
+//! as the `Vec` doubles, so neither clone counts nor allocation counts see them. Addresses
+//! do: the gate watches where a few "probe" values live (`get` hands out a reference) after
+//! every insert, and estimates the elements moved per insert as
+//! (share of probes that moved) × (entries in the map). A tree of boxed nodes never moves a
+//! value; an arena-backed tree or skip list moves everything when its `Vec` doubles, which
+//! averages out to O(1) per insert; a B-tree moves O(B) per insert; a sorted `Vec` moves
+//! about n/4 per insert on random keys.
 
-use criterion::Criterion;
+use std::collections::BTreeMap;
+use std::ops::Range;
 
-use crate::check::{Check, Group};
+use criterion::{BenchmarkId, Criterion};
+use proptest::collection::vec;
+use proptest::prelude::*;
 
-/// The kata's API, as the suite sees it (empty until the kata is written).
-pub trait OrderedMap {}
+use crate::check::{Check, Failure, Group, expect_eq, show};
+use crate::counting::{Counted, measure};
+use crate::gate::{Class, Gate};
+use crate::property::for_all;
+
+/// The kata's API, as the suite sees it. The grade macro sets `Map` to
+/// `<crate>::ordered_map::OrderedMap<K, V>` and delegates each method.
+pub trait OrderedMap {
+    type Map<K: Ord, V>;
+    fn new<K: Ord, V>() -> Self::Map<K, V>;
+    fn insert<K: Ord, V>(map: &mut Self::Map<K, V>, key: K, value: V) -> Option<V>;
+    fn get<'a, K: Ord, V>(map: &'a Self::Map<K, V>, key: &K) -> Option<&'a V>;
+    fn remove<K: Ord, V>(map: &mut Self::Map<K, V>, key: &K) -> Option<V>;
+    fn len<K: Ord, V>(map: &Self::Map<K, V>) -> usize;
+    fn first<K: Ord, V>(map: &Self::Map<K, V>) -> Option<(&K, &V)>;
+    fn last<K: Ord, V>(map: &Self::Map<K, V>) -> Option<(&K, &V)>;
+    fn range<K: Ord, V>(map: &Self::Map<K, V>, range: Range<K>) -> Vec<(&K, &V)>;
+}
 
 pub const GROUP: Group = Group::new("ordered_map", 4, "src/ordered_map.rs");
 
 pub fn checks<K: OrderedMap + 'static>() -> Vec<Check> {
-    Vec::new()
+    vec![
+        GROUP.check(
+            "examples",
+            "start with a plain binary search tree (insert, get, first, last, range by an \
+             in-order walk), make it right, then balance it",
+            |_| examples::<K>(),
+        ),
+        GROUP.check(
+            "matches_btreemap",
+            "after every operation the map must answer exactly like std's BTreeMap: insert \
+             returns the value it replaced, remove the value it took out, range is half-open \
+             and sorted",
+            |ctx| {
+                let op = prop_oneof![
+                    4 => (0u8..24, any::<u16>()).prop_map(|(k, v)| Op::Insert(k, v)),
+                    2 => (0u8..24).prop_map(Op::Get),
+                    2 => (0u8..24).prop_map(Op::Remove),
+                    1 => (0u8..26, 0u8..26).prop_map(|(lo, hi)| Op::Range(lo, hi)),
+                    1 => Just(Op::FirstLast),
+                ];
+                for_all(ctx, 250, vec(op, 0..80), |ops| against_btreemap::<K>(&ops))
+            },
+        ),
+        GROUP.check(
+            "sorted_inserts_gate",
+            "keys that arrive in sorted order turn a plain binary search tree into a linked \
+             list; keep the tree balanced (AVL rotations, a treap's random priorities, a \
+             red-black tree) or use a skip list",
+            |_| comparison_gate::<K>(true),
+        ),
+        GROUP.check(
+            "random_inserts_gate",
+            "each insert and get must compare O(log n) keys: walk down a balanced tree (or the \
+             levels of a skip list), never along every entry",
+            |_| comparison_gate::<K>(false),
+        ),
+        GROUP.check(
+            "moves_gate",
+            "a sorted Vec finds the slot in log n comparisons but then shifts every later \
+             entry to make room: O(n) per insert; link nodes instead (Box them) so an insert \
+             moves nothing",
+            |_| moves_gate::<K>(),
+        ),
+    ]
 }
 
-/// Criterion group `ordered_map`: the learner's code, the reference and std side by side.
-pub fn bench<L: OrderedMap, R: OrderedMap>(_c: &mut Criterion) {}
+#[derive(Debug, Clone, Copy)]
+enum Op {
+    Insert(u8, u16),
+    Get(u8),
+    Remove(u8),
+    Range(u8, u8),
+    FirstLast,
+}
 
+fn against_btreemap<K: OrderedMap>(ops: &[Op]) -> Result<(), Failure> {
+    let mut map = K::new::<u8, u16>();
+    let mut model = BTreeMap::new();
+    let mut done: Vec<String> = Vec::new();
+    for &op in ops {
+        let call = match op {
+            Op::Insert(k, v) => format!("insert({k}, {v})"),
+            Op::Get(k) => format!("get(&{k})"),
+            Op::Remove(k) => format!("remove(&{k})"),
+            Op::Range(lo, hi) => format!("range({lo}..{hi})"),
+            Op::FirstLast => "first() and last()".to_string(),
+        };
+        let context = |call: &str| {
+            format!(
+                "{call}, after {}",
+                if done.is_empty() {
+                    "new()".to_string()
+                } else {
+                    show(&done)
+                }
+            )
+        };
+        match op {
+            Op::Insert(k, v) => expect_eq(
+                context(&call),
+                model.insert(k, v),
+                K::insert(&mut map, k, v),
+            )?,
+            Op::Get(k) => expect_eq(context(&call), model.get(&k), K::get(&map, &k))?,
+            Op::Remove(k) => expect_eq(context(&call), model.remove(&k), K::remove(&mut map, &k))?,
+            Op::Range(lo, hi) => {
+                let expected: Vec<(&u8, &u16)> = if lo < hi {
+                    model.range(lo..hi).collect()
+                } else {
+                    Vec::new()
+                };
+                expect_eq(context(&call), expected, K::range(&map, lo..hi))?
+            }
+            Op::FirstLast => {
+                let expected = (model.first_key_value(), model.last_key_value());
+                expect_eq(context(&call), expected, (K::first(&map), K::last(&map)))?
+            }
+        }
+        expect_eq(
+            context(&format!("len() after {call}")),
+            model.len(),
+            K::len(&map),
+        )?;
+        done.push(call);
+    }
+    Ok(())
+}
+
+fn examples<K: OrderedMap>() -> Result<(), Failure> {
+    // Sessions keyed by expiry time (seconds): find the ones expiring in a window.
+    let mut map = K::new::<u32, &str>();
+    let call = |what: &str| format!("{what} on a new map");
+    expect_eq(call("len()"), 0, K::len(&map))?;
+    expect_eq(call("first()"), None, K::first(&map))?;
+    expect_eq(call("last()"), None, K::last(&map))?;
+    expect_eq(call("get(&10)"), None, K::get(&map, &10))?;
+    expect_eq(call("remove(&10)"), None, K::remove(&mut map, &10))?;
+    expect_eq(call("range(0..100)"), vec![], K::range(&map, 0..100))?;
+
+    for (key, value) in [
+        (50, "carol"),
+        (10, "alice"),
+        (40, "dave"),
+        (30, "bob"),
+        (70, "erin"),
+    ] {
+        expect_eq(
+            format!("insert({key}, {value:?}) of a new key"),
+            None,
+            K::insert(&mut map, key, value),
+        )?;
+    }
+    let after = "after inserting 50, 10, 40, 30, 70";
+    expect_eq(format!("len() {after}"), 5, K::len(&map))?;
+    expect_eq(
+        format!("get(&40) {after}"),
+        Some(&"dave"),
+        K::get(&map, &40),
+    )?;
+    expect_eq(format!("get(&45) {after}"), None, K::get(&map, &45))?;
+    expect_eq(
+        format!("first() {after}"),
+        Some((&10, &"alice")),
+        K::first(&map),
+    )?;
+    expect_eq(
+        format!("last() {after}"),
+        Some((&70, &"erin")),
+        K::last(&map),
+    )?;
+    type RangeCase<'a> = (Range<u32>, Vec<(&'a u32, &'a &'a str)>);
+    let range_cases: [RangeCase; 6] = [
+        (30..60, vec![(&30, &"bob"), (&40, &"dave"), (&50, &"carol")]),
+        (31..50, vec![(&40, &"dave")]), // half-open: 50 is left out
+        (0..11, vec![(&10, &"alice")]),
+        (71..100, vec![]),
+        (40..40, vec![]),                       // empty range
+        (Range { start: 60, end: 20 }, vec![]), // start after end: empty, no panic
+    ];
+    for (range, expected) in range_cases {
+        expect_eq(
+            format!("range({range:?}) {after}"),
+            expected,
+            K::range(&map, range.clone()),
+        )?;
+    }
+    expect_eq(
+        format!("insert(40, \"dan\") {after}: replaces, returns the old value"),
+        Some("dave"),
+        K::insert(&mut map, 40, "dan"),
+    )?;
+    expect_eq("len() after replacing 40", 5, K::len(&map))?;
+    expect_eq(
+        "get(&40) after replacing 40",
+        Some(&"dan"),
+        K::get(&map, &40),
+    )?;
+    expect_eq(
+        "remove(&10) (the first key)".to_string(),
+        Some("alice"),
+        K::remove(&mut map, &10),
+    )?;
+    expect_eq(
+        "remove(&10) again".to_string(),
+        None,
+        K::remove(&mut map, &10),
+    )?;
+    expect_eq(
+        "remove(&50) (a key with two children in a plain BST)".to_string(),
+        Some("carol"),
+        K::remove(&mut map, &50),
+    )?;
+    expect_eq(
+        "len() after removing 10 and 50".to_string(),
+        3,
+        K::len(&map),
+    )?;
+    expect_eq(
+        "first() after removing 10 and 50".to_string(),
+        Some((&30, &"bob")),
+        K::first(&map),
+    )?;
+    expect_eq(
+        "range(0..100) after removing 10 and 50".to_string(),
+        vec![(&30, &"bob"), (&40, &"dan"), (&70, &"erin")],
+        K::range(&map, 0..100),
+    )?;
+    Ok(())
+}
+
+/// A fixed pseudo-random permutation of `0..n` (xorshift-driven Fisher-Yates).
+fn shuffled(n: usize, seed: u64) -> Vec<u64> {
+    let mut keys: Vec<u64> = (0..n as u64).collect();
+    let mut state = seed ^ 0x9E37_79B9_7F4A_7C15 ^ n as u64;
+    for i in (1..n).rev() {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        keys.swap(i, (state % (i as u64 + 1)) as usize);
+    }
+    keys
+}
+
+/// Comparisons per operation: `n` inserts (sorted or shuffled keys), then 256 gets.
+fn comparisons_per_op<K: OrderedMap>(n: usize, sorted: bool) -> u64 {
+    let keys: Vec<u64> = if sorted {
+        (0..n as u64).collect()
+    } else {
+        shuffled(n, 1)
+    };
+    let probes: Vec<Counted<u64>> = (0..256u64).map(|i| Counted(i * n as u64 / 256)).collect();
+    let entries: Vec<(Counted<u64>, u64)> = keys.into_iter().map(|k| (Counted(k), k)).collect();
+    let mut map = K::new::<Counted<u64>, u64>();
+    let (counts, _) = measure(|| {
+        for (key, value) in entries {
+            K::insert(&mut map, key, value);
+        }
+        for probe in &probes {
+            std::hint::black_box(K::get(&map, probe));
+        }
+    });
+    counts.comparisons / (n as u64 + probes.len() as u64)
+}
+
+fn comparison_gate<K: OrderedMap>(sorted: bool) -> Result<(), Failure> {
+    Gate {
+        what: if sorted {
+            "comparisons per insert or get (keys inserted in sorted order)"
+        } else {
+            "comparisons per insert or get (keys inserted in random order)"
+        },
+        expected: Class::Log,
+        next_worse: Class::Linear,
+        constant: 3.0,
+        small: 512,
+        large: 8_192,
+    }
+    .check(|n| comparisons_per_op::<K>(n, sorted))
+}
+
+/// Estimated element moves per insert over `n` inserts of shuffled keys, from the addresses
+/// of the values of the first 32 keys inserted (see the module comment).
+fn moves_per_insert<K: OrderedMap>(n: usize) -> u64 {
+    const PROBES: usize = 32;
+    let keys = shuffled(n, 2);
+    let mut map = K::new::<u64, u64>();
+    let mut addresses: Vec<usize> = Vec::with_capacity(PROBES);
+    let mut moved_total = 0.0f64;
+    for (i, &key) in keys.iter().enumerate() {
+        K::insert(&mut map, key, key);
+        if i < PROBES {
+            let value = K::get(&map, &key).expect("a key just inserted is there");
+            addresses.push(value as *const u64 as usize);
+            continue;
+        }
+        let mut moved = 0usize;
+        for (probe, address) in keys[..PROBES].iter().zip(addresses.iter_mut()) {
+            let value = K::get(&map, probe).expect("an inserted key is still there");
+            let now = value as *const u64 as usize;
+            if now != *address {
+                moved += 1;
+                *address = now;
+            }
+        }
+        moved_total += moved as f64 / PROBES as f64 * K::len(&map) as f64;
+    }
+    (moved_total / n as f64).round() as u64
+}
+
+fn moves_gate<K: OrderedMap>() -> Result<(), Failure> {
+    Gate {
+        what: "entries moved in memory per insert",
+        expected: Class::Log,
+        next_worse: Class::Linear,
+        constant: 4.0,
+        small: 512,
+        large: 8_192,
+    }
+    .check(moves_per_insert::<K>)
+}
+
+/// Criterion group `ordered_map`: n inserts of shuffled keys then n gets, for the learner's
+/// map `L`, the reference `R` and std's `BTreeMap`.
+pub fn bench<L: OrderedMap, R: OrderedMap>(c: &mut Criterion) {
+    let learner_runs = crate::bench::runs(|| {
+        let mut map = L::new::<u64, u64>();
+        L::insert(&mut map, 1, 1);
+    });
+    if !learner_runs {
+        crate::bench::skip_learner(GROUP.name);
+    }
+    fn run<M: OrderedMap>(keys: &[u64]) -> u64 {
+        let mut map = M::new::<u64, u64>();
+        for &key in keys {
+            M::insert(&mut map, key, key);
+        }
+        keys.iter().filter_map(|key| M::get(&map, key)).sum()
+    }
+    let mut group = c.benchmark_group(GROUP.name);
+    for n in crate::bench::SIZES {
+        let keys = shuffled(n, 3);
+        if learner_runs {
+            group.bench_function(BenchmarkId::new("learner", n), |b| {
+                b.iter(|| run::<L>(&keys))
+            });
+        }
+        group.bench_function(BenchmarkId::new("reference", n), |b| {
+            b.iter(|| run::<R>(&keys))
+        });
+        group.bench_function(BenchmarkId::new("std", n), |b| {
+            b.iter(|| {
+                let mut map = BTreeMap::new();
+                for &key in &keys {
+                    map.insert(key, key);
+                }
+                keys.iter().filter_map(|key| map.get(key)).sum::<u64>()
+            })
+        });
+    }
+    group.finish();
+}
+
+/// Implements [`OrderedMap`] for `$subject` with `$krate::ordered_map::OrderedMap`.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __step1_ordered_map {
     ($krate:ident, $subject:ident) => {
-        impl $crate::step1::ordered_map::OrderedMap for $subject {}
+        impl $crate::step1::ordered_map::OrderedMap for $subject {
+            type Map<K: Ord, V> = $krate::ordered_map::OrderedMap<K, V>;
+            fn new<K: Ord, V>() -> Self::Map<K, V> {
+                $krate::ordered_map::OrderedMap::new()
+            }
+            fn insert<K: Ord, V>(map: &mut Self::Map<K, V>, key: K, value: V) -> Option<V> {
+                map.insert(key, value)
+            }
+            fn get<'a, K: Ord, V>(map: &'a Self::Map<K, V>, key: &K) -> Option<&'a V> {
+                map.get(key)
+            }
+            fn remove<K: Ord, V>(map: &mut Self::Map<K, V>, key: &K) -> Option<V> {
+                map.remove(key)
+            }
+            fn len<K: Ord, V>(map: &Self::Map<K, V>) -> usize {
+                map.len()
+            }
+            fn first<K: Ord, V>(map: &Self::Map<K, V>) -> Option<(&K, &V)> {
+                map.first()
+            }
+            fn last<K: Ord, V>(map: &Self::Map<K, V>) -> Option<(&K, &V)> {
+                map.last()
+            }
+            fn range<K: Ord, V>(
+                map: &Self::Map<K, V>,
+                range: ::std::ops::Range<K>,
+            ) -> Vec<(&K, &V)> {
+                map.range(range)
+            }
+        }
     };
 }

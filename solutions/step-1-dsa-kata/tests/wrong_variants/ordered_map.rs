@@ -1,7 +1,231 @@
-//! Known-wrong variants of `ordered_map`. PLACEHOLDER: none written yet.
+//! Known-wrong variants of `ordered_map`: a plain (unbalanced) binary search tree, a sorted
+//! `Vec` with binary search (log n comparisons, but O(n) moves per insert), a sorted `Vec`
+//! searched linearly, and one whose range includes its end.
+
+use std::cmp::Ordering;
+use std::mem;
+use std::ops::Range;
 
 use harness::Plan;
+use harness::step1::ordered_map::{OrderedMap, checks};
+
+// ---------------------------------------------------------------------------------------
+// A binary search tree that never rebalances: sorted inserts make it a linked list.
+
+struct Node<K, V> {
+    key: K,
+    value: V,
+    left: Option<Box<Node<K, V>>>,
+    right: Option<Box<Node<K, V>>>,
+}
+
+pub struct Bst<K, V> {
+    root: Option<Box<Node<K, V>>>,
+    len: usize,
+}
+
+fn bst_remove<K: Ord, V>(link: &mut Option<Box<Node<K, V>>>, key: &K) -> Option<V> {
+    let node = link.as_mut()?;
+    match key.cmp(&node.key) {
+        Ordering::Less => bst_remove(&mut node.left, key),
+        Ordering::Greater => bst_remove(&mut node.right, key),
+        Ordering::Equal => {
+            let mut node = link.take().unwrap();
+            *link = match (node.left.take(), node.right.take()) {
+                (None, only) | (only, None) => only,
+                (left, Some(mut right)) => {
+                    // Hang the left subtree under the smallest node of the right one.
+                    let mut min = &mut right;
+                    while min.left.is_some() {
+                        min = min.left.as_mut().unwrap();
+                    }
+                    min.left = left;
+                    Some(right)
+                }
+            };
+            Some(node.value)
+        }
+    }
+}
+
+fn bst_range<'a, K: Ord, V>(
+    link: &'a Option<Box<Node<K, V>>>,
+    range: &Range<K>,
+    out: &mut Vec<(&'a K, &'a V)>,
+) {
+    if let Some(node) = link {
+        bst_range(&node.left, range, out);
+        if range.contains(&node.key) {
+            out.push((&node.key, &node.value));
+        }
+        bst_range(&node.right, range, out);
+    }
+}
+
+struct UnbalancedBst;
+
+impl OrderedMap for UnbalancedBst {
+    type Map<K: Ord, V> = Bst<K, V>;
+    fn new<K: Ord, V>() -> Bst<K, V> {
+        Bst { root: None, len: 0 }
+    }
+    fn insert<K: Ord, V>(map: &mut Bst<K, V>, key: K, value: V) -> Option<V> {
+        let mut link = &mut map.root;
+        while let Some(node) = link {
+            link = match key.cmp(&node.key) {
+                Ordering::Less => &mut node.left,
+                Ordering::Greater => &mut node.right,
+                Ordering::Equal => return Some(mem::replace(&mut node.value, value)),
+            };
+        }
+        *link = Some(Box::new(Node {
+            key,
+            value,
+            left: None,
+            right: None,
+        }));
+        map.len += 1;
+        None
+    }
+    fn get<'a, K: Ord, V>(map: &'a Bst<K, V>, key: &K) -> Option<&'a V> {
+        let mut link = &map.root;
+        while let Some(node) = link {
+            link = match key.cmp(&node.key) {
+                Ordering::Less => &node.left,
+                Ordering::Greater => &node.right,
+                Ordering::Equal => return Some(&node.value),
+            };
+        }
+        None
+    }
+    fn remove<K: Ord, V>(map: &mut Bst<K, V>, key: &K) -> Option<V> {
+        let removed = bst_remove(&mut map.root, key);
+        if removed.is_some() {
+            map.len -= 1;
+        }
+        removed
+    }
+    fn len<K: Ord, V>(map: &Bst<K, V>) -> usize {
+        map.len
+    }
+    fn first<K: Ord, V>(map: &Bst<K, V>) -> Option<(&K, &V)> {
+        let mut node = map.root.as_deref()?;
+        while let Some(left) = node.left.as_deref() {
+            node = left;
+        }
+        Some((&node.key, &node.value))
+    }
+    fn last<K: Ord, V>(map: &Bst<K, V>) -> Option<(&K, &V)> {
+        let mut node = map.root.as_deref()?;
+        while let Some(right) = node.right.as_deref() {
+            node = right;
+        }
+        Some((&node.key, &node.value))
+    }
+    fn range<K: Ord, V>(map: &Bst<K, V>, range: Range<K>) -> Vec<(&K, &V)> {
+        let mut out = Vec::new();
+        bst_range(&map.root, &range, &mut out);
+        out
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Sorted vectors of entries, in three flavours.
+
+/// `BINARY`: find the slot by binary search (else a linear scan). `INCLUSIVE`: `range`
+/// wrongly includes its end key.
+pub struct VecMap<K, V, const BINARY: bool, const INCLUSIVE: bool> {
+    entries: Vec<(K, V)>,
+}
+
+impl<K: Ord, V, const BINARY: bool, const INCLUSIVE: bool> VecMap<K, V, BINARY, INCLUSIVE> {
+    /// `Ok(index)` of `key`, or `Err(index)` where it would go.
+    fn find(&self, key: &K) -> Result<usize, usize> {
+        if BINARY {
+            self.entries.binary_search_by(|(k, _)| k.cmp(key))
+        } else {
+            match self.entries.iter().position(|(k, _)| k >= key) {
+                Some(i) if self.entries[i].0 == *key => Ok(i),
+                Some(i) => Err(i),
+                None => Err(self.entries.len()),
+            }
+        }
+    }
+}
+
+struct SortedVecMap<const BINARY: bool, const INCLUSIVE: bool>;
+
+impl<const BINARY: bool, const INCLUSIVE: bool> OrderedMap for SortedVecMap<BINARY, INCLUSIVE> {
+    type Map<K: Ord, V> = VecMap<K, V, BINARY, INCLUSIVE>;
+    fn new<K: Ord, V>() -> Self::Map<K, V> {
+        VecMap {
+            entries: Vec::new(),
+        }
+    }
+    fn insert<K: Ord, V>(map: &mut Self::Map<K, V>, key: K, value: V) -> Option<V> {
+        match map.find(&key) {
+            Ok(i) => Some(mem::replace(&mut map.entries[i].1, value)),
+            Err(i) => {
+                map.entries.insert(i, (key, value)); // shifts every later entry
+                None
+            }
+        }
+    }
+    fn get<'a, K: Ord, V>(map: &'a Self::Map<K, V>, key: &K) -> Option<&'a V> {
+        map.find(key).ok().map(|i| &map.entries[i].1)
+    }
+    fn remove<K: Ord, V>(map: &mut Self::Map<K, V>, key: &K) -> Option<V> {
+        map.find(key).ok().map(|i| map.entries.remove(i).1)
+    }
+    fn len<K: Ord, V>(map: &Self::Map<K, V>) -> usize {
+        map.entries.len()
+    }
+    fn first<K: Ord, V>(map: &Self::Map<K, V>) -> Option<(&K, &V)> {
+        map.entries.first().map(|(k, v)| (k, v))
+    }
+    fn last<K: Ord, V>(map: &Self::Map<K, V>) -> Option<(&K, &V)> {
+        map.entries.last().map(|(k, v)| (k, v))
+    }
+    fn range<K: Ord, V>(map: &Self::Map<K, V>, range: Range<K>) -> Vec<(&K, &V)> {
+        map.entries
+            .iter()
+            .filter(|(k, _)| {
+                *k >= range.start && (*k < range.end || (INCLUSIVE && *k == range.end))
+            })
+            .map(|(k, v)| (k, v))
+            .collect()
+    }
+}
 
 pub fn add(plan: Plan) -> Plan {
-    plan
+    plan.reject(
+        "unbalanced_bst",
+        checks::<UnbalancedBst>(),
+        "ordered_map::sorted_inserts_gate",
+        "too many comparisons per insert or get (keys inserted in sorted order)",
+    )
+    .reject(
+        "sorted_vec",
+        checks::<SortedVecMap<true, false>>(),
+        "ordered_map::moves_gate",
+        "too many entries moved in memory per insert",
+    )
+    .reject(
+        "sorted_vec_linear_search",
+        checks::<SortedVecMap<false, false>>(),
+        "ordered_map::random_inserts_gate",
+        "too many comparisons per insert or get (keys inserted in random order)",
+    )
+    .reject(
+        "inclusive_range",
+        checks::<SortedVecMap<true, true>>(),
+        "ordered_map::examples",
+        "range(31..50)",
+    )
+    .reject(
+        "inclusive_range",
+        checks::<SortedVecMap<true, true>>(),
+        "ordered_map::matches_btreemap",
+        "range(",
+    )
 }
