@@ -30,12 +30,12 @@
 //! Vec's own "index out of bounds" message: check first.)
 //!
 //! **Why is it generic?** `UnionFind<I>` stores its elements as `I`: `usize` in real use
-//! (`UnionFind::<usize>::new(5)`), and in the grader an index type that counts how often it
-//! is compared (`==`) or converted (`i.into()`, `I::from(i)`), so the grader can count the
-//! steps your `find` takes without a clock. Use `I` like a `usize` that you must convert to
-//! index a `Vec`: `let i: usize = x.into();`. Keep the parent pointers as `I` values
-//! (`parent: Vec<I>`) and compare them as `I`: that is what is counted. (Sizes can be
-//! plain `Vec<usize>`.)
+//! (the default: `let mut s: UnionFind = UnionFind::new(5);`), and in the grader an index
+//! type that counts how often it is compared (`==`) or converted (`i.into()`, `I::from(i)`),
+//! so the grader can count the steps your `find` takes without a clock. Use `I` like a
+//! `usize` that you must convert to index a `Vec`: `let i: usize = x.into();`. Keep the
+//! parent pointers as `I` values (`parent: Vec<I>`) and compare them as `I`: that is what
+//! is counted. (Sizes can be a plain `Vec<usize>`.)
 //!
 //! **Required:** nearly O(1) amortised per operation. The grader builds, over 256 and then
 //! 4 096 elements, long chains of unions (the worst case for naive linking) followed by as
@@ -54,7 +54,7 @@
 use std::marker::PhantomData;
 
 /// Disjoint sets over the elements `0..n`, stored as `I` (use `usize`).
-pub struct UnionFind<I> {
+pub struct UnionFind<I = usize> {
     // Replace with your fields (parent pointers, set sizes, the number of sets).
     _todo: PhantomData<I>,
 }

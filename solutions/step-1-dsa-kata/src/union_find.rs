@@ -10,7 +10,7 @@
 //! per operation.
 
 /// Disjoint sets over the elements `0..n`, stored as `I` (use `usize`).
-pub struct UnionFind<I> {
+pub struct UnionFind<I = usize> {
     parent: Vec<I>,
     size: Vec<usize>,
     sets: usize,

@@ -69,41 +69,35 @@ fn strings(words: Vec<Vec<char>>) -> Vec<String> {
 
 fn examples<K: Trie>() -> Result<(), Failure> {
     let mut t = K::new::<char>();
+    // The inserts so far; a failure shows them and then the call that went wrong.
     let mut trail = String::from("let mut t = Trie::new();");
-    // The calls so far, for the failure message.
-    let mut call = |text: String| {
-        trail.push_str(" t.");
-        trail.push_str(&text);
-        trail.push(';');
-        trail.clone()
-    };
-    expect_eq(call("len()".into()), 0, K::len(&t))?;
-    expect_eq(call("is_empty()".into()), true, K::is_empty(&t))?;
-    expect_eq(call("contains(\"\")".into()), false, K::contains(&t, &[]))?;
+    expect_eq(query(&trail, "len()"), 0, K::len(&t))?;
+    expect_eq(query(&trail, "is_empty()"), true, K::is_empty(&t))?;
+    expect_eq(query(&trail, "contains(\"\")"), false, K::contains(&t, &[]))?;
     expect_eq(
-        call("count_prefix(\"\")".into()),
+        query(&trail, "count_prefix(\"\")"),
         0,
         K::count_prefix(&t, &[]),
     )?;
     expect_eq(
-        call("starts_with(\"\")".into()),
+        query(&trail, "starts_with(\"\")"),
         Vec::<String>::new(),
         strings(K::starts_with(&t, &[])),
     )?;
     for word in ["car", "cart", "care", "cat", "dog"] {
         expect_eq(
-            call(format!("insert(\"{word}\")")),
+            step(&mut trail, format!("insert(\"{word}\")")),
             true,
             K::insert(&mut t, &chars(word)),
         )?;
     }
     expect_eq(
-        call("insert(\"car\")".into()),
+        step(&mut trail, "insert(\"car\")"),
         false,
         K::insert(&mut t, &chars("car")),
     )?;
-    expect_eq(call("len()".into()), 5, K::len(&t))?;
-    expect_eq(call("is_empty()".into()), false, K::is_empty(&t))?;
+    expect_eq(query(&trail, "len()"), 5, K::len(&t))?;
+    expect_eq(query(&trail, "is_empty()"), false, K::is_empty(&t))?;
     for (word, expected) in [
         ("car", true),
         ("cart", true),
@@ -114,7 +108,7 @@ fn examples<K: Trie>() -> Result<(), Failure> {
         ("zebra", false),
     ] {
         expect_eq(
-            call(format!("contains(\"{word}\")")),
+            query(&trail, format!("contains(\"{word}\")")),
             expected,
             K::contains(&t, &chars(word)),
         )?;
@@ -129,7 +123,7 @@ fn examples<K: Trie>() -> Result<(), Failure> {
         ("", 5),
     ] {
         expect_eq(
-            call(format!("count_prefix(\"{prefix}\")")),
+            query(&trail, format!("count_prefix(\"{prefix}\")")),
             expected,
             K::count_prefix(&t, &chars(prefix)),
         )?;
@@ -143,28 +137,36 @@ fn examples<K: Trie>() -> Result<(), Failure> {
         ("", &["car", "care", "cart", "cat", "dog"]),
     ] {
         expect_eq(
-            call(format!("starts_with(\"{prefix}\")")),
+            query(&trail, format!("starts_with(\"{prefix}\")")),
             expected.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
             strings(K::starts_with(&t, &chars(prefix))),
         )?;
     }
     // The empty word is a word like any other.
-    expect_eq(call("insert(\"\")".into()), true, K::insert(&mut t, &[]))?;
-    expect_eq(call("insert(\"\")".into()), false, K::insert(&mut t, &[]))?;
-    expect_eq(call("contains(\"\")".into()), true, K::contains(&t, &[]))?;
-    expect_eq(call("len()".into()), 6, K::len(&t))?;
     expect_eq(
-        call("count_prefix(\"\")".into()),
+        step(&mut trail, "insert(\"\")"),
+        true,
+        K::insert(&mut t, &[]),
+    )?;
+    expect_eq(
+        step(&mut trail, "insert(\"\")"),
+        false,
+        K::insert(&mut t, &[]),
+    )?;
+    expect_eq(query(&trail, "contains(\"\")"), true, K::contains(&t, &[]))?;
+    expect_eq(query(&trail, "len()"), 6, K::len(&t))?;
+    expect_eq(
+        query(&trail, "count_prefix(\"\")"),
         6,
         K::count_prefix(&t, &[]),
     )?;
     expect_eq(
-        call("count_prefix(\"c\")".into()),
+        query(&trail, "count_prefix(\"c\")"),
         4,
         K::count_prefix(&t, &chars("c")),
     )?;
     expect_eq(
-        call("starts_with(\"\")".into()),
+        query(&trail, "starts_with(\"\")"),
         vec!["", "car", "care", "cart", "cat", "dog"]
             .into_iter()
             .map(String::from)
@@ -172,6 +174,17 @@ fn examples<K: Trie>() -> Result<(), Failure> {
         strings(K::starts_with(&t, &[])),
     )?;
     Ok(())
+}
+
+/// The inserts so far, then the query `t.<text>`.
+fn query(trail: &str, text: impl Into<String>) -> String {
+    format!("{trail} t.{};", text.into())
+}
+
+/// Appends the insert `t.<text>;` to the trail and returns it.
+fn step(trail: &mut String, text: impl Into<String>) -> String {
+    trail.push_str(&format!(" t.{};", text.into()));
+    trail.clone()
 }
 
 /// One step of a random operation sequence; words are over the alphabet `abc`.

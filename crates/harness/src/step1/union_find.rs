@@ -77,53 +77,115 @@ pub fn checks<K: UnionFind + 'static>() -> Vec<Check> {
 
 fn examples<K: UnionFind>() -> Result<(), Failure> {
     let mut s = K::new::<usize>(5);
+    // The unions so far; a failure shows them and then the call that went wrong.
     let mut trail = String::from("let mut s = UnionFind::new(5);");
-    let mut call = |text: &str| {
-        trail.push_str(" s.");
-        trail.push_str(text);
-        trail.push(';');
-        trail.clone()
-    };
-    expect_eq(call("len()"), 5, K::len(&s))?;
-    expect_eq(call("is_empty()"), false, K::is_empty(&s))?;
-    expect_eq(call("set_count()"), 5, K::set_count(&s))?;
-    expect_eq(call("find(3)"), 3, K::find(&mut s, 3))?;
-    expect_eq(call("set_size(3)"), 1, K::set_size(&mut s, 3))?;
-    expect_eq(call("connected(0, 1)"), false, K::connected(&mut s, 0, 1))?;
-    expect_eq(call("connected(2, 2)"), true, K::connected(&mut s, 2, 2))?;
-    expect_eq(call("union(0, 1)"), true, K::union(&mut s, 0, 1))?;
-    expect_eq(call("connected(0, 1)"), true, K::connected(&mut s, 0, 1))?;
-    expect_eq(call("connected(1, 0)"), true, K::connected(&mut s, 1, 0))?;
-    expect_eq(call("union(1, 0)"), false, K::union(&mut s, 1, 0))?;
-    expect_eq(call("union(4, 4)"), false, K::union(&mut s, 4, 4))?;
-    expect_eq(call("set_count()"), 4, K::set_count(&s))?;
-    expect_eq(call("set_size(1)"), 2, K::set_size(&mut s, 1))?;
-    expect_eq(call("union(2, 3)"), true, K::union(&mut s, 2, 3))?;
-    expect_eq(call("connected(0, 3)"), false, K::connected(&mut s, 0, 3))?;
-    expect_eq(call("union(3, 1)"), true, K::union(&mut s, 3, 1))?;
-    expect_eq(call("connected(0, 2)"), true, K::connected(&mut s, 0, 2))?;
-    expect_eq(call("set_size(0)"), 4, K::set_size(&mut s, 0))?;
-    expect_eq(call("set_size(4)"), 1, K::set_size(&mut s, 4))?;
-    expect_eq(call("set_count()"), 2, K::set_count(&s))?;
-    expect_eq(call("connected(4, 0)"), false, K::connected(&mut s, 4, 0))?;
+    expect_eq(query(&trail, "len()"), 5, K::len(&s))?;
+    expect_eq(query(&trail, "is_empty()"), false, K::is_empty(&s))?;
+    expect_eq(query(&trail, "set_count()"), 5, K::set_count(&s))?;
+    expect_eq(query(&trail, "find(3)"), 3, K::find(&mut s, 3))?;
+    expect_eq(query(&trail, "set_size(3)"), 1, K::set_size(&mut s, 3))?;
+    expect_eq(
+        query(&trail, "connected(0, 1)"),
+        false,
+        K::connected(&mut s, 0, 1),
+    )?;
+    expect_eq(
+        query(&trail, "connected(2, 2)"),
+        true,
+        K::connected(&mut s, 2, 2),
+    )?;
+    expect_eq(
+        step(&mut trail, "union(0, 1)"),
+        true,
+        K::union(&mut s, 0, 1),
+    )?;
+    expect_eq(
+        query(&trail, "connected(0, 1)"),
+        true,
+        K::connected(&mut s, 0, 1),
+    )?;
+    expect_eq(
+        query(&trail, "connected(1, 0)"),
+        true,
+        K::connected(&mut s, 1, 0),
+    )?;
+    expect_eq(
+        step(&mut trail, "union(1, 0)"),
+        false,
+        K::union(&mut s, 1, 0),
+    )?;
+    expect_eq(
+        step(&mut trail, "union(4, 4)"),
+        false,
+        K::union(&mut s, 4, 4),
+    )?;
+    expect_eq(query(&trail, "set_count()"), 4, K::set_count(&s))?;
+    expect_eq(query(&trail, "set_size(1)"), 2, K::set_size(&mut s, 1))?;
+    expect_eq(
+        step(&mut trail, "union(2, 3)"),
+        true,
+        K::union(&mut s, 2, 3),
+    )?;
+    expect_eq(
+        query(&trail, "connected(0, 3)"),
+        false,
+        K::connected(&mut s, 0, 3),
+    )?;
+    expect_eq(
+        step(&mut trail, "union(3, 1)"),
+        true,
+        K::union(&mut s, 3, 1),
+    )?;
+    expect_eq(
+        query(&trail, "connected(0, 2)"),
+        true,
+        K::connected(&mut s, 0, 2),
+    )?;
+    expect_eq(query(&trail, "set_size(0)"), 4, K::set_size(&mut s, 0))?;
+    expect_eq(query(&trail, "set_size(4)"), 1, K::set_size(&mut s, 4))?;
+    expect_eq(query(&trail, "set_count()"), 2, K::set_count(&s))?;
+    expect_eq(
+        query(&trail, "connected(4, 0)"),
+        false,
+        K::connected(&mut s, 4, 0),
+    )?;
     let root = K::find(&mut s, 0);
-    expect_eq(call("find(0) is one of 0, 1, 2, 3"), true, root <= 3)?;
+    expect_eq(
+        query(&trail, "find(0) is one of 0, 1, 2, 3"),
+        true,
+        root <= 3,
+    )?;
     for x in 1..4 {
         expect_eq(
-            call(&format!("find({x}) == find(0)")),
+            query(&trail, &format!("find({x}) == find(0)")),
             root,
             K::find(&mut s, x),
         )?;
     }
-    expect_eq(call("union(4, 2)"), true, K::union(&mut s, 4, 2))?;
-    expect_eq(call("set_count()"), 1, K::set_count(&s))?;
-    expect_eq(call("set_size(4)"), 5, K::set_size(&mut s, 4))?;
+    expect_eq(
+        step(&mut trail, "union(4, 2)"),
+        true,
+        K::union(&mut s, 4, 2),
+    )?;
+    expect_eq(query(&trail, "set_count()"), 1, K::set_count(&s))?;
+    expect_eq(query(&trail, "set_size(4)"), 5, K::set_size(&mut s, 4))?;
 
     let empty = K::new::<usize>(0);
     expect_eq("UnionFind::new(0).len()", 0, K::len(&empty))?;
     expect_eq("UnionFind::new(0).is_empty()", true, K::is_empty(&empty))?;
     expect_eq("UnionFind::new(0).set_count()", 0, K::set_count(&empty))?;
     Ok(())
+}
+
+/// The unions so far, then the query `s.<text>`.
+fn query(trail: &str, text: &str) -> String {
+    format!("{trail} s.{text};")
+}
+
+/// Appends the union `s.<text>;` to the trail and returns it.
+fn step(trail: &mut String, text: &str) -> String {
+    trail.push_str(&format!(" s.{text};"));
+    trail.clone()
 }
 
 /// One step of a random operation sequence over elements `0..n`.
