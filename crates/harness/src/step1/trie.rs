@@ -265,7 +265,7 @@ impl Lcg {
 }
 
 /// Queries per size in the gate.
-const GATE_QUERIES: u64 = 300;
+const GATE_QUERIES: u64 = 128;
 
 /// Symbol comparisons + hashes + clones per query, with `n` stored words of 6 to 10 letters
 /// over an 8-letter alphabet. Each query is a `count_prefix` (1 to 4 letters), a `contains`
