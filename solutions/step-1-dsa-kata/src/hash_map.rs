@@ -5,7 +5,7 @@
 //! around. Invariants:
 //! - between an entry's home slot and the slot it sits in, no slot is empty (so a lookup can
 //!   stop at the first empty slot: the key is not there);
-//! - at most 3/4 of the slots are full (probe sequences stay short, and an empty slot always
+//! - at most 7/8 of the slots are full (probe sequences stay short enough, and an empty slot always
 //!   exists, so every probe loop ends).
 //!
 //! Each entry keeps its key's hash: a probe compares the hashes first and calls `==` only on
@@ -15,6 +15,7 @@
 
 use std::hash::{BuildHasher, Hash, RandomState};
 use std::mem;
+use std::num::NonZeroU64;
 
 /// A map from keys to values, hashed with `S` (std's `RandomState` by default).
 pub struct HashMap<K, V, S = RandomState> {
@@ -24,10 +25,15 @@ pub struct HashMap<K, V, S = RandomState> {
 }
 
 struct Entry<K, V> {
-    hash: u64,
+    /// Never 0 (the top bit is set), which lets `Option<Entry>` use 0 as its `None`: the
+    /// slot is as small as the entry itself.
+    hash: NonZeroU64,
     key: K,
     value: V,
 }
+
+/// Set in every stored hash, to keep it from being 0.
+const TOP_BIT: NonZeroU64 = NonZeroU64::new(1 << 63).unwrap();
 
 /// Slots allocated by the first insert.
 const MIN_SLOTS: usize = 8;
@@ -52,9 +58,9 @@ impl<K: Hash + Eq, V, S: BuildHasher> HashMap<K, V, S> {
     /// Maps `key` to `value`; returns the value `key` had before (`None` if it is new).
     pub fn insert(&mut self, key: K, value: V) -> Option<V> {
         self.reserve_one();
-        let hash = self.hasher.hash_one(&key);
+        let hash = self.hash(&key);
         let mask = self.slots.len() - 1;
-        let mut i = hash as usize & mask;
+        let mut i = hash.get() as usize & mask;
         loop {
             let slot = &mut self.slots[i];
             match slot {
@@ -93,7 +99,7 @@ impl<K: Hash + Eq, V, S: BuildHasher> HashMap<K, V, S> {
         let mask = self.slots.len() - 1;
         let mut i = (hole + 1) & mask;
         while let Some(entry) = &self.slots[i] {
-            let home = entry.hash as usize & mask;
+            let home = entry.hash.get() as usize & mask;
             let from_home = i.wrapping_sub(home) & mask;
             let from_hole = i.wrapping_sub(hole) & mask;
             if from_hole <= from_home {
@@ -120,9 +126,9 @@ impl<K: Hash + Eq, V, S: BuildHasher> HashMap<K, V, S> {
         if self.len == 0 {
             return None;
         }
-        let hash = self.hasher.hash_one(key);
+        let hash = self.hash(key);
         let mask = self.slots.len() - 1;
-        let mut i = hash as usize & mask;
+        let mut i = hash.get() as usize & mask;
         loop {
             match &self.slots[i] {
                 None => return None,
@@ -132,9 +138,14 @@ impl<K: Hash + Eq, V, S: BuildHasher> HashMap<K, V, S> {
         }
     }
 
-    /// Makes room for one more entry: doubles the slots when the load would pass 3/4.
+    /// The key's hash with the top bit set: never 0, and the low bits pick the home slot.
+    fn hash(&self, key: &K) -> NonZeroU64 {
+        TOP_BIT | self.hasher.hash_one(key)
+    }
+
+    /// Makes room for one more entry: doubles the slots when the load would pass 7/8.
     fn reserve_one(&mut self) {
-        if (self.len + 1) * 4 <= self.slots.len() * 3 {
+        if (self.len + 1) * 8 <= self.slots.len() * 7 {
             return;
         }
         let new_len = (self.slots.len() * 2).max(MIN_SLOTS);
@@ -142,7 +153,7 @@ impl<K: Hash + Eq, V, S: BuildHasher> HashMap<K, V, S> {
         let mask = new_len - 1;
         for entry in old.into_iter().flatten() {
             // Keys are distinct: no `==` needed, only the first empty slot from home.
-            let mut i = entry.hash as usize & mask;
+            let mut i = entry.hash.get() as usize & mask;
             while self.slots[i].is_some() {
                 i = (i + 1) & mask;
             }
