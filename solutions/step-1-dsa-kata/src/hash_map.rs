@@ -5,8 +5,8 @@
 //! around. Invariants:
 //! - between an entry's home slot and the slot it sits in, no slot is empty (so a lookup can
 //!   stop at the first empty slot: the key is not there);
-//! - at most 7/8 of the slots are full (probe sequences stay short enough, and an empty slot always
-//!   exists, so every probe loop ends).
+//! - at most 7/8 of the slots are full (probe sequences stay short enough, and an empty
+//!   slot always exists, so every probe loop ends).
 //!
 //! Each entry keeps its key's hash: a probe compares the hashes first and calls `==` only on
 //! a match, and growing moves entries without hashing any key again. `remove` keeps the
