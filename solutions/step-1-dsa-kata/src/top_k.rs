@@ -24,11 +24,11 @@ pub fn top_k<T: Ord>(items: impl IntoIterator<Item = T>, k: usize) -> Vec<T> {
     for item in items {
         if heap.len() < k {
             heap.push(Reverse(item));
-        } else if let Some(mut smallest) = heap.peek_mut() {
-            if item > smallest.0 {
-                // Replaced in place; the heap sifts it down when `smallest` drops.
-                smallest.0 = item;
-            }
+        } else if let Some(mut smallest) = heap.peek_mut()
+            && item > smallest.0
+        {
+            // Replaced in place; the heap sifts it down when `smallest` drops.
+            smallest.0 = item;
         }
     }
     // Ascending in `Reverse` order is descending in `T`.
