@@ -1,19 +1,27 @@
-//! Reference: quickselect with a three-way partition and a pseudo-random median-of-three pivot.
+//! Reference: quickselect with a branch-free partition and a pseudo-random median-of-three
+//! pivot.
 //!
-//! The idea: partition the slice around a pivot into `< pivot | == pivot | > pivot`. The
-//! k-th smallest is in exactly one of the three parts, so keep that part and drop the rest.
+//! The idea: partition the slice around a pivot into `< pivot | pivot | >= pivot`. The k-th
+//! smallest is on one side only (or is the pivot), so keep that side and drop the other.
 //! With a good pivot each round keeps a constant fraction of the slice, and
 //! n + n/2 + n/4 + … = O(n) comparisons in expectation. Sorting would be n·log2(n).
 //!
 //! Invariant: `lo..hi` always holds the answer's index `k`, every element before `lo` is
 //! ≤ every element of `lo..hi`, and every element from `hi` on is ≥ them.
 //!
-//! The pivot is the median of three elements at pseudo-random positions: random positions
-//! make sorted or adversarial input as easy as shuffled input, and the median of three makes
-//! the split closer to the middle (about 2.75n comparisons for the median instead of 3.4n).
-//! The generator is seeded from the length, so the same input always costs the same.
-//! The three-way partition makes duplicates cheap: the round in which `k` lands among the
-//! pivot's copies is the last one.
+//! Duplicates: the copies of the pivot land on the right side, so a range made mostly of one
+//! value would shrink by one element per round (O(n²)). The fix costs one test: when nothing
+//! is smaller than the pivot, the pivot is the minimum of the range, and a second pass
+//! gathers all its copies at the front; then either `k` is among them (done) or they are all
+//! dropped at once. (Partitioning three ways, `< | == | >`, in one pass is the other classic
+//! fix; it has more branches.)
+//!
+//! Speed: the partition (Lomuto's scheme) swaps every element with the first slot of the
+//! "not smaller" side and advances that slot by 0 or 1: no branch depends on the data, so the
+//! processor never guesses wrong. The pivot is the median of three elements at pseudo-random
+//! positions: random positions make sorted or adversarial input as easy as shuffled input,
+//! and the median of three splits closer to the middle. The generator is seeded from the
+//! length, so the same input always costs the same.
 
 use std::cmp::Ordering;
 
@@ -28,46 +36,40 @@ pub fn kth_smallest<T: Ord>(items: &mut [T], k: usize) -> Option<&T> {
     while hi - lo > 1 {
         let part = &mut items[lo..hi];
         let pivot = pivot_index(part, &mut rng);
-        let (less, equal) = partition(part, pivot);
-        let target = k - lo;
-        if target < less {
-            hi = lo + less;
-        } else if target < less + equal {
-            break; // items[k] is a copy of the pivot
-        } else {
-            lo += less + equal;
+        part.swap(0, pivot);
+        let (pivot, rest) = part.split_first_mut().expect("the range has 2+ elements");
+        let less = partition_by(rest, |item| item < pivot);
+        if less == 0 {
+            // The pivot is the range's minimum: gather its copies at the front.
+            let copies = 1 + partition_by(rest, |item| item <= pivot);
+            if k - lo < copies {
+                break; // items[k] is a copy of the pivot
+            }
+            lo += copies;
+            continue;
+        }
+        // Put the pivot between the two sides, at its place in sorted order.
+        part.swap(0, less);
+        match (k - lo).cmp(&less) {
+            Ordering::Less => hi = lo + less,
+            Ordering::Equal => break,
+            Ordering::Greater => lo += less + 1,
         }
     }
     Some(&items[k])
 }
 
-/// Three-way partition of `items` around `items[pivot]`: on return the slice reads
-/// `< pivot` (`less` elements), `== pivot` (`equal` elements), `> pivot`.
-/// One comparison per element other than the pivot.
-fn partition<T: Ord>(items: &mut [T], pivot: usize) -> (usize, usize) {
-    items.swap(0, pivot);
-    let (pivot, rest) = items
-        .split_first_mut()
-        .expect("partition of an empty slice");
-    // rest = [0, lt) less | [lt, i) equal | [i, gt) not yet seen | [gt, len) greater
-    let (mut lt, mut i, mut gt) = (0, 0, rest.len());
-    while i < gt {
-        match rest[i].cmp(pivot) {
-            Ordering::Less => {
-                rest.swap(lt, i);
-                lt += 1;
-                i += 1;
-            }
-            Ordering::Equal => i += 1,
-            Ordering::Greater => {
-                gt -= 1;
-                rest.swap(i, gt);
-            }
-        }
+/// Moves the elements for which `goes_left` holds to the front (in no particular order) and
+/// returns how many there are. One call of `goes_left` per element, no data-dependent branch.
+fn partition_by<T>(items: &mut [T], mut goes_left: impl FnMut(&T) -> bool) -> usize {
+    // items[..left] went left, items[left..i] did not.
+    let mut left = 0;
+    for i in 0..items.len() {
+        let goes = goes_left(&items[i]);
+        items.swap(left, i);
+        left += usize::from(goes);
     }
-    // The pivot sits at items[0] and `items[1..=lt]` is less: swap it behind them.
-    items.swap(0, lt);
-    (lt, gt - lt + 1)
+    left
 }
 
 /// The index of the median of three elements at pseudo-random positions (the only random
@@ -79,7 +81,7 @@ fn pivot_index<T: Ord>(items: &[T], rng: &mut XorShift) -> usize {
     if items.len() < 3 {
         return a;
     }
-    // Sort the three indices by their elements, at most three comparisons.
+    // Order a and b by their elements, then place c: at most three comparisons.
     let (a, b) = if items[b] < items[a] { (b, a) } else { (a, b) };
     if items[c] < items[a] {
         a

@@ -66,9 +66,10 @@ pub fn checks<K: Quickselect + 'static>() -> Vec<Check> {
         ),
         GROUP.check(
             "duplicates_gate",
-            "partition three ways (less than / equal to / greater than the pivot) and stop when \
-             k lands among the equal ones; a two-way partition keeps every copy of the pivot \
-             value and goes quadratic when most values are equal",
+            "on mostly-equal input, a partition that sends every copy of the pivot to one side \
+             drops one element per round (O(n²)): partition three ways (< / == / >) and stop \
+             when k lands among the equal ones, or, when nothing is smaller than the pivot, \
+             sweep all its copies out in one extra pass",
             |_| duplicates_gate::<K>(),
         ),
     ]
