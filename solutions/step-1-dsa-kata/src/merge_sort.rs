@@ -67,25 +67,27 @@ fn merge<T: Ord + Clone>(left: &[T], right: &[T], out: &mut [T]) {
     let steps = (len / 2).min(left.len()).min(right.len());
     let (mut front_l, mut front_r) = (0, 0);
     let (mut back_l, mut back_r) = (left.len(), right.len());
-    for k in 0..steps {
+    let (out_front, out_back) = out.split_at_mut(len / 2);
+    let ends = out_front.iter_mut().zip(out_back.iter_mut().rev());
+    for (front, back) in ends.take(steps) {
         // Front: the smaller head; on a tie, the left one.
         let take_right = right[front_r] < left[front_l];
-        out[k] = if take_right {
+        let smaller = if take_right {
             &right[front_r]
         } else {
             &left[front_l]
-        }
-        .clone();
+        };
+        front.clone_from(smaller);
         front_r += usize::from(take_right);
         front_l += usize::from(!take_right);
         // Back: the larger tail; on a tie, the right one.
         let take_left = right[back_r - 1] < left[back_l - 1];
-        out[len - 1 - k] = if take_left {
+        let larger = if take_left {
             &left[back_l - 1]
         } else {
             &right[back_r - 1]
-        }
-        .clone();
+        };
+        back.clone_from(larger);
         back_l -= usize::from(take_left);
         back_r -= usize::from(!take_left);
     }
@@ -102,7 +104,7 @@ fn merge_forward<T: Ord + Clone>(left: &[T], right: &[T], out: &mut [T]) {
     let (mut i, mut j, mut k) = (0, 0, 0);
     while i < left.len() && j < right.len() {
         let take_right = right[j] < left[i];
-        out[k] = if take_right { &right[j] } else { &left[i] }.clone();
+        out[k].clone_from(if take_right { &right[j] } else { &left[i] });
         j += usize::from(take_right);
         i += usize::from(!take_right);
         k += 1;
