@@ -1,25 +1,215 @@
-//! Kata `merge_sort` (grade 2): stable merge sort. PLACEHOLDER: its checks are not written yet.
+//! Kata `merge_sort` (grade 2): stable merge sort.
+//!
+//! Checks: worked examples, agreement with std's stable sort on random input, stability
+//! (records that compare by key only keep their input order), and a comparison-count gate
+//! that tells O(n log n) from O(n²).
 
-use criterion::Criterion;
+use std::cmp::Ordering;
 
-use crate::check::{Check, Group};
+use criterion::{BatchSize, BenchmarkId, Criterion};
+use proptest::collection::vec;
 
-/// The kata's API, as the suite sees it (empty until the kata is written).
-pub trait MergeSort {}
+use crate::check::{Check, Failure, Group, expect_eq, show};
+use crate::counting::{Counted, measure};
+use crate::gate::{Class, Gate};
+use crate::property::for_all;
+
+/// The kata's API, as the suite sees it. The grade macro implements it by calling
+/// `<crate>::merge_sort::merge_sort`.
+pub trait MergeSort {
+    fn merge_sort<T: Ord + Clone>(items: &mut [T]);
+}
 
 pub const GROUP: Group = Group::new("merge_sort", 2, "src/merge_sort.rs");
 
 pub fn checks<K: MergeSort + 'static>() -> Vec<Check> {
-    Vec::new()
+    vec![
+        GROUP.check(
+            "examples",
+            "split the slice in two halves, sort each half (recursively), then merge the two \
+             sorted halves through a buffer; a slice of 0 or 1 element is already sorted",
+            |_| examples::<K>(),
+        ),
+        GROUP.check(
+            "matches_std",
+            "every element must come back exactly once: when one half runs out during the \
+             merge, copy the rest of the other half",
+            |ctx| {
+                for_all(ctx, 300, vec(-50i32..50, 0..200), |items| {
+                    let mut expected = items.clone();
+                    expected.sort();
+                    let mut got = items.clone();
+                    K::merge_sort(&mut got);
+                    expect_eq(format!("merge_sort(&mut {})", show(&items)), expected, got)
+                })
+            },
+        ),
+        GROUP.check(
+            "stable",
+            "on a tie, take the element from the LEFT half first (`if right < left` takes the \
+             right one, `if left <= right` the left one): equal keys must keep their input order",
+            |ctx| {
+                let keys = vec(0u16..6, 0..150);
+                for_all(ctx, 300, keys, |keys| {
+                    // Ids number the records in input order: a stable sort keeps them rising
+                    // within each key.
+                    let records: Vec<ByKey> = (0u32..)
+                        .zip(&keys)
+                        .map(|(id, &key)| ByKey(key, id))
+                        .collect();
+                    let mut expected = records.clone();
+                    expected.sort();
+                    let mut got = records.clone();
+                    K::merge_sort(&mut got);
+                    expect_eq(
+                        format!("merge_sort(&mut {}) comparing keys only", show(&records)),
+                        pairs(&expected),
+                        pairs(&got),
+                    )
+                })
+            },
+        ),
+        GROUP.check(
+            "comparison_gate",
+            "an insertion or selection sort compares about n²/4 times; merge sort makes at most \
+             about n·log2(n): halve, sort the halves, merge in one linear pass",
+            |_| comparison_gate::<K>(),
+        ),
+    ]
 }
 
-/// Criterion group `merge_sort`: the learner's code, the reference and std side by side.
-pub fn bench<L: MergeSort, R: MergeSort>(_c: &mut Criterion) {}
+/// A record `ByKey(key, id)` compared by its key only: the id shows whether a sort kept
+/// equal keys in their input order.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ByKey(pub u16, pub u32);
 
+/// The records as `(key, id)` pairs, so that a comparison sees the ids too.
+pub(crate) fn pairs(records: &[ByKey]) -> Vec<(u16, u32)> {
+    records.iter().map(|r| (r.0, r.1)).collect()
+}
+
+impl PartialEq for ByKey {
+    fn eq(&self, other: &Self) -> bool {
+        self.0 == other.0
+    }
+}
+
+impl Eq for ByKey {}
+
+impl PartialOrd for ByKey {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for ByKey {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.0.cmp(&other.0)
+    }
+}
+
+fn examples<K: MergeSort>() -> Result<(), Failure> {
+    let cases: &[(&[i32], &[i32])] = &[
+        (&[5, 2, 4, 1, 3], &[1, 2, 3, 4, 5]),
+        (&[], &[]),
+        (&[7], &[7]),
+        (&[2, 1], &[1, 2]),
+        (&[1, 2, 3, 4], &[1, 2, 3, 4]),
+        (&[4, 3, 2, 1], &[1, 2, 3, 4]),
+        (&[3, 1, 3, 1, 2], &[1, 1, 2, 3, 3]),
+        (&[0, -5, 12, -5, 7, 0], &[-5, -5, 0, 0, 7, 12]),
+        (&[9, 9, 9], &[9, 9, 9]),
+    ];
+    for &(items, expected) in cases {
+        let mut got = items.to_vec();
+        K::merge_sort(&mut got);
+        expect_eq(
+            format!("merge_sort(&mut {items:?})"),
+            expected.to_vec(),
+            got,
+        )?;
+    }
+    // Stability, by hand: log lines sorted by status code keep their arrival order.
+    let lines = [(404, 1), (200, 2), (404, 3), (200, 4), (500, 5), (200, 6)];
+    let mut got: Vec<ByKey> = lines.iter().map(|&(code, id)| ByKey(code, id)).collect();
+    K::merge_sort(&mut got);
+    expect_eq(
+        "merge_sort(&mut [ByKey(404, 1), ByKey(200, 2), ByKey(404, 3), ByKey(200, 4), \
+         ByKey(500, 5), ByKey(200, 6)]) comparing keys (status codes) only",
+        vec![(200, 2), (200, 4), (200, 6), (404, 1), (404, 3), (500, 5)],
+        pairs(&got),
+    )
+}
+
+/// A fixed pseudo-random permutation of `0..n` (an LCG: the same input on every run).
+pub(crate) fn shuffled(n: usize, seed: u64) -> Vec<u64> {
+    let mut items: Vec<u64> = (0..n as u64).collect();
+    let mut state = seed ^ 0x9E37_79B9_7F4A_7C15;
+    for i in (1..n).rev() {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        let j = ((state >> 33) % (i as u64 + 1)) as usize;
+        items.swap(i, j);
+    }
+    items
+}
+
+/// Comparisons to sort a fixed shuffle of `n` distinct numbers.
+fn comparisons_for<K: MergeSort>(n: usize) -> u64 {
+    let mut items: Vec<Counted<u64>> = shuffled(n, 1).into_iter().map(Counted).collect();
+    let (counts, _) = measure(|| K::merge_sort(&mut items));
+    counts.comparisons
+}
+
+fn comparison_gate<K: MergeSort>() -> Result<(), Failure> {
+    Gate {
+        what: "comparisons",
+        expected: Class::NLogN,
+        next_worse: Class::Quadratic,
+        constant: 2.0,
+        small: 500,
+        large: 8_000,
+    }
+    .check(comparisons_for::<K>)
+}
+
+/// Criterion group `merge_sort`: sorting n shuffled numbers, for the learner's code `L`, the
+/// reference `R` and std's stable `slice::sort`.
+pub fn bench<L: MergeSort, R: MergeSort>(c: &mut Criterion) {
+    let learner_runs = crate::bench::runs(|| L::merge_sort(&mut [3, 1, 2]));
+    if !learner_runs {
+        crate::bench::skip_learner(GROUP.name);
+    }
+    let mut group = c.benchmark_group(GROUP.name);
+    for n in crate::bench::SIZES {
+        let input: Vec<u64> = shuffled(n, 7)
+            .into_iter()
+            .map(|x| x.wrapping_mul(0x2545_F491_4F6C_DD1D))
+            .collect();
+        let mut run = |id: &str, sort: fn(&mut [u64])| {
+            group.bench_function(BenchmarkId::new(id, n), |b| {
+                b.iter_batched_ref(|| input.clone(), |v| sort(v), BatchSize::LargeInput)
+            });
+        };
+        if learner_runs {
+            run("learner", L::merge_sort::<u64>);
+        }
+        run("reference", R::merge_sort::<u64>);
+        run("std", <[u64]>::sort);
+    }
+    group.finish();
+}
+
+/// Implements [`MergeSort`] for `$subject` with `$krate::merge_sort::merge_sort`.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __step1_merge_sort {
     ($krate:ident, $subject:ident) => {
-        impl $crate::step1::merge_sort::MergeSort for $subject {}
+        impl $crate::step1::merge_sort::MergeSort for $subject {
+            fn merge_sort<T: Ord + Clone>(items: &mut [T]) {
+                $krate::merge_sort::merge_sort(items)
+            }
+        }
     };
 }

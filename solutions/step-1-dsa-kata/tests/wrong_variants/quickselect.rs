@@ -1,7 +1,87 @@
-//! Known-wrong variants of `quickselect`. PLACEHOLDER: none written yet.
+//! Known-wrong variants of `quickselect`: sorting first (right answers, O(n log n)), a
+//! two-way Lomuto partition (right answers, O(n²) on duplicates) and a 1-based k.
 
 use harness::Plan;
+use harness::step1::quickselect::{Quickselect, checks};
+
+/// Correct answers, but sorts the whole slice: O(n log n) comparisons.
+struct SortThenIndex;
+
+impl Quickselect for SortThenIndex {
+    fn kth_smallest<T: Ord>(items: &mut [T], k: usize) -> Option<&T> {
+        items.sort_unstable();
+        items.get(k)
+    }
+}
+
+/// Quickselect with a two-way (Lomuto) partition around the middle element: linear on
+/// distinct values, but every copy of the pivot lands on one side, so mostly-equal input
+/// costs O(n²).
+struct TwoWayPartition;
+
+impl Quickselect for TwoWayPartition {
+    fn kth_smallest<T: Ord>(items: &mut [T], k: usize) -> Option<&T> {
+        if k >= items.len() {
+            return None;
+        }
+        let (mut lo, mut hi) = (0, items.len());
+        while hi - lo > 1 {
+            let last = hi - 1;
+            items.swap(lo + (hi - lo) / 2, last);
+            let mut store = lo;
+            for i in lo..last {
+                if items[i] < items[last] {
+                    items.swap(i, store);
+                    store += 1;
+                }
+            }
+            items.swap(store, last);
+            match k.cmp(&store) {
+                std::cmp::Ordering::Less => hi = store,
+                std::cmp::Ordering::Equal => break,
+                std::cmp::Ordering::Greater => lo = store + 1,
+            }
+        }
+        Some(&items[k])
+    }
+}
+
+/// Reads k as 1-based: the answer for k is the (k - 1)-th smallest.
+struct OneBased;
+
+impl Quickselect for OneBased {
+    fn kth_smallest<T: Ord>(items: &mut [T], k: usize) -> Option<&T> {
+        if k == 0 || k > items.len() {
+            return None;
+        }
+        items.sort_unstable();
+        items.get(k - 1)
+    }
+}
 
 pub fn add(plan: Plan) -> Plan {
-    plan
+    plan.reject(
+        "sort_then_index",
+        checks::<SortThenIndex>(),
+        "quickselect::comparison_gate",
+        "too many comparisons per call",
+    )
+    .reject(
+        "two_way_partition",
+        checks::<TwoWayPartition>(),
+        "quickselect::duplicates_gate",
+        "too many comparisons (only 4 distinct values)",
+    )
+    .reject(
+        "one_based",
+        checks::<OneBased>(),
+        "quickselect::examples",
+        "expected: Some(1)",
+    )
+    .reject(
+        "one_based",
+        checks::<OneBased>(),
+        "quickselect::matches_sort",
+        "a random input failed",
+    )
 }
