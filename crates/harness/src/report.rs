@@ -35,6 +35,9 @@ pub struct CheckReport {
     pub status: Status,
     /// Why it failed, when it failed.
     pub message: Option<String>,
+    /// Wall time of the check's child process, in milliseconds (absent when not run).
+    #[serde(default)]
+    pub millis: Option<u64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -118,6 +118,10 @@ impl Plan {
     }
 }
 
+/// A trial's verdict and how long its check ran.
+type Verdict = (Result<(), String>, u64);
+type Verdicts = Arc<Mutex<HashMap<String, Verdict>>>;
+
 /// Runs a plan as this test binary's `main`. In a child process, runs the one check the
 /// parent asked for instead.
 pub fn run_plan(plan: Plan) -> ExitCode {
@@ -139,7 +143,7 @@ pub fn run_plan(plan: Plan) -> ExitCode {
     }
 
     let args = Arguments::from_args();
-    let verdicts: Arc<Mutex<HashMap<String, Result<(), String>>>> = Arc::default();
+    let verdicts: Verdicts = Arc::default();
     let trials = plan
         .entries
         .iter()
@@ -169,17 +173,14 @@ pub fn run_plan(plan: Plan) -> ExitCode {
 
 /// One libtest-mimic trial: run the check in a child, then hold the result against what the
 /// plan expects.
-fn trial(
-    entry: &Entry,
-    crate_dir: &str,
-    seed: u64,
-    verdicts: Arc<Mutex<HashMap<String, Result<(), String>>>>,
-) -> Trial {
+fn trial(entry: &Entry, crate_dir: &str, seed: u64, verdicts: Verdicts) -> Trial {
     let entry = entry.clone();
     let location = format!("{crate_dir}/{}", entry.check.file);
     Trial::test(entry.label.clone(), move || {
         let check_seed = seed::check_seed(seed, &entry.label);
+        let started = std::time::Instant::now();
         let result = child::run_in_child(&entry.label, entry.check.timeout, check_seed);
+        let millis = started.elapsed().as_millis() as u64;
         let verdict = match (&entry.expect, result) {
             (Expect::Pass, Ok(())) => Ok(()),
             (Expect::Pass, Err(failure)) => Err(failure.message),
@@ -209,7 +210,7 @@ fn trial(
         verdicts
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .insert(entry.label.clone(), verdict.clone());
+            .insert(entry.label.clone(), (verdict.clone(), millis));
         verdict.map_err(|message| match entry.expect {
             Expect::Pass => Failed::from(format!(
                 "{message}\n\nhint: {}\nfile: {location}",
@@ -220,15 +221,17 @@ fn trial(
     })
 }
 
-fn report(plan: &Plan, seed: u64, verdicts: &HashMap<String, Result<(), String>>) -> Report {
+fn report(plan: &Plan, seed: u64, verdicts: &HashMap<String, Verdict>) -> Report {
     let checks = plan
         .entries
         .iter()
         .map(|entry| {
-            let (status, message) = match verdicts.get(&entry.label) {
-                None => (Status::NotRun, None),
-                Some(Ok(())) => (Status::Pass, None),
-                Some(Err(message)) => (Status::Fail, Some(message.clone())),
+            let (status, message, millis) = match verdicts.get(&entry.label) {
+                None => (Status::NotRun, None, None),
+                Some((Ok(()), millis)) => (Status::Pass, None, Some(*millis)),
+                Some((Err(message), millis)) => {
+                    (Status::Fail, Some(message.clone()), Some(*millis))
+                }
             };
             CheckReport {
                 id: entry.label.clone(),
@@ -238,6 +241,7 @@ fn report(plan: &Plan, seed: u64, verdicts: &HashMap<String, Result<(), String>>
                 hint: entry.check.hint.to_string(),
                 status,
                 message,
+                millis,
             }
         })
         .collect();

@@ -276,6 +276,7 @@ mod tests {
             hint: format!("hint for {id}"),
             status,
             message: None,
+            millis: None,
         }
     }
 
