@@ -6,6 +6,9 @@
 //! the geometric mean of the expected class's growth and the next worse class's, as far
 //! from both as it can be.
 
+use std::cell::Cell;
+use std::panic::{AssertUnwindSafe, catch_unwind, panic_any, resume_unwind};
+
 use crate::check::Failure;
 
 /// A complexity class, as a function of the input size.
@@ -81,6 +84,40 @@ impl Gate {
         self.judge(small, large)
     }
 
+    /// [`Gate::check`] for code that may be hopelessly slow. `run(n, limit)` runs the code
+    /// under test on an input of size `n` whose instrumentation spends on a [`Meter`] with
+    /// that `limit` (100× the allowed count), and returns the count. A run that passes the
+    /// limit is stopped there instead of running into its timeout, and the failure says so.
+    pub fn check_metered(
+        &self,
+        why_stopped: &str,
+        run: impl Fn(usize, u64) -> u64,
+    ) -> Result<(), Failure> {
+        let stopped = Cell::new(false);
+        let count = |n: usize| {
+            let limit = (100.0 * self.constant * self.expected.of(n)) as u64;
+            match catch_unwind(AssertUnwindSafe(|| run(n, limit))) {
+                Ok(count) => count,
+                Err(payload) => match payload.downcast::<OverBudget>() {
+                    Ok(over) => {
+                        stopped.set(true);
+                        over.spent
+                    }
+                    Err(payload) => resume_unwind(payload),
+                },
+            }
+        };
+        self.check(count).map_err(|failure| {
+            if stopped.get() {
+                Failure::new(format!(
+                    "{failure}\n  (stopped at 100× the allowed count: {why_stopped})"
+                ))
+            } else {
+                failure
+            }
+        })
+    }
+
     /// Judges two counts already measured (separate from [`Gate::check`] so it can be tested).
     pub fn judge(&self, small_count: u64, large_count: u64) -> Result<(), Failure> {
         let bound = |n: usize| self.constant * self.expected.of(n);
@@ -118,6 +155,47 @@ impl Gate {
     }
 }
 
+/// A count that instrumented inputs (a graph, an edge list) add to as the code under test
+/// reads them. Past its limit it stops the code with an [`OverBudget`] panic, which
+/// [`Gate::check_metered`] catches.
+#[derive(Debug)]
+pub struct Meter {
+    spent: Cell<u64>,
+    limit: u64,
+}
+
+/// The panic payload that stops code far over its gate's budget.
+#[derive(Debug)]
+pub struct OverBudget {
+    pub spent: u64,
+}
+
+impl Meter {
+    pub fn unlimited() -> Self {
+        Meter::with_limit(u64::MAX)
+    }
+
+    pub fn with_limit(limit: u64) -> Self {
+        Meter {
+            spent: Cell::new(0),
+            limit,
+        }
+    }
+
+    /// Adds `amount`; stops the code under test once the limit is passed.
+    pub fn spend(&self, amount: u64) {
+        let spent = self.spent.get().saturating_add(amount);
+        self.spent.set(spent);
+        if spent > self.limit {
+            panic_any(OverBudget { spent });
+        }
+    }
+
+    pub fn spent(&self) -> u64 {
+        self.spent.get()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -149,6 +227,31 @@ mod tests {
             "{failure}"
         );
         assert!(failure.message.contains("growth"), "{failure}");
+    }
+
+    #[test]
+    fn a_metered_run_is_stopped_far_over_budget_and_the_failure_says_so() {
+        let gate = search_gate();
+        let failure = gate
+            .check_metered("it re-reads the input", |n, limit| {
+                let meter = Meter::with_limit(limit);
+                for _ in 0..n * n {
+                    meter.spend(1);
+                }
+                meter.spent()
+            })
+            .unwrap_err();
+        assert!(failure.message.contains("stopped at 100×"), "{failure}");
+        assert!(
+            failure.message.contains("it re-reads the input"),
+            "{failure}"
+        );
+        let ok = gate.check_metered("-", |n, limit| {
+            let meter = Meter::with_limit(limit);
+            meter.spend(Class::Log.of(n) as u64);
+            meter.spent()
+        });
+        assert!(ok.is_ok());
     }
 
     #[test]

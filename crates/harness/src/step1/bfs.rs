@@ -5,16 +5,14 @@
 //! adjacency list is read. Checks: worked examples, shortest-path length against a reference
 //! BFS on random graphs, and an edge-visit gate that tells O(V + E) from re-expanding nodes.
 
-use std::cell::Cell;
 use std::collections::VecDeque;
-use std::panic::{AssertUnwindSafe, catch_unwind, panic_any, resume_unwind};
 
 use criterion::{BenchmarkId, Criterion};
 use proptest::collection::vec;
 use proptest::prelude::*;
 
 use crate::check::{Check, Failure, Group, expect_eq, show};
-use crate::gate::{Class, Gate};
+use crate::gate::{Class, Gate, Meter};
 use crate::property::for_all;
 
 /// A directed graph as adjacency lists that counts the edges it hands out: every call to
@@ -22,19 +20,14 @@ use crate::property::for_all;
 #[derive(Debug)]
 pub struct CountingGraph {
     adjacency: Vec<Vec<usize>>,
-    visits: Cell<u64>,
-    budget: u64,
+    visits: Meter,
 }
-
-/// The payload of the panic that stops a search once it is far over the gate's budget.
-struct OverBudget;
 
 impl CountingGraph {
     pub fn new(adjacency: Vec<Vec<usize>>) -> Self {
         CountingGraph {
             adjacency,
-            visits: Cell::new(0),
-            budget: u64::MAX,
+            visits: Meter::unlimited(),
         }
     }
 
@@ -52,17 +45,13 @@ impl CountingGraph {
                 self.adjacency.len()
             );
         };
-        let visits = self.visits.get() + 1 + list.len() as u64;
-        self.visits.set(visits);
-        if visits > self.budget {
-            panic_any(OverBudget);
-        }
+        self.visits.spend(1 + list.len() as u64);
         list
     }
 
     /// Edges (and calls) handed out so far.
     pub fn visits(&self) -> u64 {
-        self.visits.get()
+        self.visits.spent()
     }
 
     pub fn adjacency(&self) -> &[Vec<usize>] {
@@ -266,46 +255,29 @@ fn layered_graph(n: usize) -> Vec<Vec<usize>> {
 }
 
 /// Edges visited by one search from the first to the last node of a layered graph of `n`
-/// nodes, stopped (and `stopped` set) once it is 100× over the gate's bound at that size.
-fn edge_visits_for<K: Bfs>(gate: &Gate, n: usize, stopped: &Cell<bool>) -> u64 {
+/// nodes (stopped past `limit`).
+fn edge_visits_for<K: Bfs>(n: usize, limit: u64) -> u64 {
     let adjacency = layered_graph(n);
     let goal = adjacency.len() - 1;
     let mut graph = CountingGraph::new(adjacency);
-    graph.budget = (100.0 * gate.constant * gate.expected.of(n)) as u64;
-    match catch_unwind(AssertUnwindSafe(|| K::shortest_path(&graph, 0, goal))) {
-        Ok(path) => {
-            std::hint::black_box(path);
-            graph.visits()
-        }
-        Err(payload) if payload.is::<OverBudget>() => {
-            stopped.set(true);
-            graph.visits()
-        }
-        Err(payload) => resume_unwind(payload),
-    }
+    graph.visits = Meter::with_limit(limit);
+    std::hint::black_box(K::shortest_path(&graph, 0, goal));
+    graph.visits()
 }
 
 fn edge_visit_gate<K: Bfs>() -> Result<(), Failure> {
-    let gate = Gate {
+    Gate {
         what: "edge visits (neighbours() calls + edges returned)",
         expected: Class::Linear,
         next_worse: Class::Quadratic,
         constant: 6.0,
         small: 1_000,
         large: 16_000,
-    };
-    let stopped = Cell::new(false);
-    gate.check(|n| edge_visits_for::<K>(&gate, n, &stopped))
-        .map_err(|failure| {
-            if stopped.get() {
-                Failure::new(format!(
-                    "{failure}\n  (the search was stopped at 100× the allowed count: it reads \
-                     the same edges again and again)"
-                ))
-            } else {
-                failure
-            }
-        })
+    }
+    .check_metered(
+        "it reads the same edges again and again",
+        edge_visits_for::<K>,
+    )
 }
 
 /// Criterion group `bfs`: one search across a layered graph of n nodes, for the learner's

@@ -6,15 +6,12 @@
 //! against the same oracle (every reported cycle verified edge by edge), and an edge-visit
 //! gate that tells O(V + E) from re-scanning the edge list once per placed node.
 
-use std::cell::Cell;
-use std::panic::{AssertUnwindSafe, catch_unwind, panic_any, resume_unwind};
-
 use criterion::{BenchmarkId, Criterion};
 use proptest::collection::vec;
 use proptest::prelude::*;
 
 use crate::check::{Check, Failure, Group, show};
-use crate::gate::{Class, Gate};
+use crate::gate::{Class, Gate, Meter};
 use crate::property::for_all;
 
 /// Dependencies as a node count and an edge list that counts its readers: every call to
@@ -23,20 +20,15 @@ use crate::property::for_all;
 pub struct CountingDeps {
     nodes: usize,
     edges: Vec<(usize, usize)>,
-    visits: Cell<u64>,
-    budget: u64,
+    visits: Meter,
 }
-
-/// The payload of the panic that stops a sort once it is far over the gate's budget.
-struct OverBudget;
 
 impl CountingDeps {
     pub fn new(nodes: usize, edges: Vec<(usize, usize)>) -> Self {
         CountingDeps {
             nodes,
             edges,
-            visits: Cell::new(0),
-            budget: u64::MAX,
+            visits: Meter::unlimited(),
         }
     }
 
@@ -47,17 +39,13 @@ impl CountingDeps {
 
     /// Every edge `(a, b)`: `a` must come before `b`. Counted.
     pub fn edges(&self) -> &[(usize, usize)] {
-        let visits = self.visits.get() + 1 + self.edges.len() as u64;
-        self.visits.set(visits);
-        if visits > self.budget {
-            panic_any(OverBudget);
-        }
+        self.visits.spend(1 + self.edges.len() as u64);
         &self.edges
     }
 
     /// Edges (and calls) handed out so far.
     pub fn visits(&self) -> u64 {
-        self.visits.get()
+        self.visits.spent()
     }
 }
 
@@ -256,45 +244,27 @@ fn scrambled_dag(n: usize) -> Vec<(usize, usize)> {
     edges
 }
 
-/// Edges visited sorting a scrambled DAG of `n` nodes, stopped (and `stopped` set) once the
-/// sort is 100× over the gate's bound at that size.
-fn edge_visits_for<K: TopoSort>(gate: &Gate, n: usize, stopped: &Cell<bool>) -> u64 {
+/// Edges visited sorting a scrambled DAG of `n` nodes (stopped past `limit`).
+fn edge_visits_for<K: TopoSort>(n: usize, limit: u64) -> u64 {
     let mut deps = CountingDeps::new(n, scrambled_dag(n));
-    deps.budget = (100.0 * gate.constant * gate.expected.of(n)) as u64;
-    match catch_unwind(AssertUnwindSafe(|| K::build_order(&deps))) {
-        Ok(order) => {
-            std::hint::black_box(order).ok();
-            deps.visits()
-        }
-        Err(payload) if payload.is::<OverBudget>() => {
-            stopped.set(true);
-            deps.visits()
-        }
-        Err(payload) => resume_unwind(payload),
-    }
+    deps.visits = Meter::with_limit(limit);
+    std::hint::black_box(K::build_order(&deps)).ok();
+    deps.visits()
 }
 
 fn edge_visit_gate<K: TopoSort>() -> Result<(), Failure> {
-    let gate = Gate {
+    Gate {
         what: "edge visits (edges() calls + edges returned)",
         expected: Class::Linear,
         next_worse: Class::Quadratic,
         constant: 6.0,
         small: 1_000,
         large: 16_000,
-    };
-    let stopped = Cell::new(false);
-    gate.check(|n| edge_visits_for::<K>(&gate, n, &stopped))
-        .map_err(|failure| {
-            if stopped.get() {
-                Failure::new(format!(
-                    "{failure}\n  (the sort was stopped at 100× the allowed count: it reads \
-                     the edge list again and again)"
-                ))
-            } else {
-                failure
-            }
-        })
+    }
+    .check_metered(
+        "it reads the edge list again and again",
+        edge_visits_for::<K>,
+    )
 }
 
 /// Criterion group `topo_sort`: ordering a scrambled DAG of n nodes (3 dependencies each),
