@@ -1,9 +1,0 @@
-//! Step 2 (json-api): not open yet. Its suite and starting code come with its own issue;
-//! until then `cargo kit` lists the step as "not open yet".
-
-fn main() {
-    eprintln!(
-        "step 2 (json-api) is not open yet: finish the earlier steps first (run `cargo kit`)."
-    );
-    std::process::exit(1);
-}
