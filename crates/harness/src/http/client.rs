@@ -178,6 +178,8 @@ impl Client {
     /// the request and the server's last lines of stderr; any status is a `Response`.
     pub fn send(&self, request: &Request) -> Result<Response, Failure> {
         self.try_send(request).map_err(|error| {
+            // Give a server that just panicked a moment to finish writing why.
+            std::thread::sleep(Duration::from_millis(200));
             let stderr = self
                 .server_stderr
                 .as_ref()

@@ -87,6 +87,8 @@ impl App {
         command
             .env("PORT", "0")
             .env("DATA_DIR", self.data_dir())
+            // A panic's message, not a 60-line backtrace, in the stderr that failures show.
+            .env("RUST_BACKTRACE", "0")
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
