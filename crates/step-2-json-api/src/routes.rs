@@ -46,7 +46,9 @@ pub fn router(state: AppState) -> Router {
         .route("/api/articles", get(articles::list).post(articles::create))
         .route(
             "/api/articles/{slug}",
-            get(articles::get).put(articles::update).delete(articles::delete),
+            get(articles::get)
+                .put(articles::update)
+                .delete(articles::delete),
         )
         .route(
             "/api/articles/{slug}/comments",

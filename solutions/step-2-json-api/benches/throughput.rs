@@ -22,7 +22,9 @@ fn main() {
     let reads = env_number("BENCH_READS", 400);
     let binary = env!("CARGO_BIN_EXE_solution-step-2");
 
-    println!("step-2 reference throughput: {creates} sequential creates and {reads} sequential reads per size");
+    println!(
+        "step-2 reference throughput: {creates} sequential creates and {reads} sequential reads per size"
+    );
     println!(
         "{:>9} {:>11} {:>11} {:>12} {:>11} {:>12} {:>11}",
         "articles", "file", "create/s", "ms/create", "get/s", "list/s", "ms/get"
@@ -64,7 +66,9 @@ fn measure(binary: &str, size: usize, creates: usize, reads: usize) -> Row {
     let app = App::new(binary).expect("a temporary DATA_DIR");
     let path = app.data_dir().join(harness::step2::DATA_FILE);
     std::fs::write(&path, seed_file(size)).expect("the seed file is written");
-    let server = app.start().unwrap_or_else(|f| panic!("the reference starts:\n{f}"));
+    let server = app
+        .start()
+        .unwrap_or_else(|f| panic!("the reference starts:\n{f}"));
     let client = server.client();
     warm_up(&client);
 
@@ -72,7 +76,12 @@ fn measure(binary: &str, size: usize, creates: usize, reads: usize) -> Row {
     for i in 0..creates {
         let title = format!("Bench create {i}");
         client
-            .create_article_ok(&new_article(&title, "timed", "a body of a few words", &["bench"]))
+            .create_article_ok(&new_article(
+                &title,
+                "timed",
+                "a body of a few words",
+                &["bench"],
+            ))
             .unwrap_or_else(|f| panic!("{f}"));
     }
     let create_time = started.elapsed();
@@ -88,7 +97,9 @@ fn measure(binary: &str, size: usize, creates: usize, reads: usize) -> Row {
 
     let started = Instant::now();
     for _ in 0..reads {
-        client.list_articles_ok("").unwrap_or_else(|f| panic!("{f}"));
+        client
+            .list_articles_ok("")
+            .unwrap_or_else(|f| panic!("{f}"));
     }
     let list_time = started.elapsed();
 

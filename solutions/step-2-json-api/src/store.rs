@@ -69,7 +69,10 @@ impl Store {
         let path = path.into();
         let dir = parent_dir(&path);
         fs::create_dir_all(dir).map_err(|e| {
-            OpenError(format!("cannot create the data directory {}: {e}", dir.display()))
+            OpenError(format!(
+                "cannot create the data directory {}: {e}",
+                dir.display()
+            ))
         })?;
         let data = match fs::read(&path) {
             Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| {
@@ -81,7 +84,10 @@ impl Store {
             })?,
             Err(e) if e.kind() == io::ErrorKind::NotFound => Data::default(),
             Err(e) => {
-                return Err(OpenError(format!("cannot read the data file {}: {e}", path.display())));
+                return Err(OpenError(format!(
+                    "cannot read the data file {}: {e}",
+                    path.display()
+                )));
             }
         };
         match fs::remove_file(temp_path(&path)) {
@@ -136,9 +142,7 @@ impl Store {
         tokio::task::spawn_blocking(move || save(&path, &bytes))
             .await
             .map_err(|e| ApiError::Internal(format!("the save task failed: {e}")))?
-            .map_err(|e| {
-                ApiError::Internal(format!("cannot save {}: {e}", self.path.display()))
-            })?;
+            .map_err(|e| ApiError::Internal(format!("cannot save {}: {e}", self.path.display())))?;
         *self
             .current
             .write()

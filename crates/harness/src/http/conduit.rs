@@ -57,7 +57,9 @@ impl Client {
 
     /// `PUT /api/articles/{slug}` with `{"article": changes}`.
     pub fn update_article(&self, slug: &str, changes: &Value) -> Result<Response, Failure> {
-        self.send(&Request::put(format!("/api/articles/{slug}")).json(&json!({ "article": changes })))
+        self.send(
+            &Request::put(format!("/api/articles/{slug}")).json(&json!({ "article": changes })),
+        )
     }
 
     pub fn delete_article(&self, slug: &str) -> Result<Response, Failure> {
@@ -77,7 +79,9 @@ impl Client {
     }
 
     pub fn delete_comment(&self, slug: &str, id: u64) -> Result<Response, Failure> {
-        self.send(&Request::delete(format!("/api/articles/{slug}/comments/{id}")))
+        self.send(&Request::delete(format!(
+            "/api/articles/{slug}/comments/{id}"
+        )))
     }
 
     pub fn tags(&self) -> Result<Response, Failure> {
@@ -107,11 +111,11 @@ impl Client {
         let response = self.list_articles(query)?;
         response.expect_status(200)?;
         let body = response.json()?;
-        let (Some(articles), Some(count)) = (body["articles"].as_array(), body["articlesCount"].as_u64())
+        let (Some(articles), Some(count)) =
+            (body["articles"].as_array(), body["articlesCount"].as_u64())
         else {
-            return Err(response.fail(
-                "200 OK with {\"articles\": [ … ], \"articlesCount\": <whole number>}",
-            ));
+            return Err(response
+                .fail("200 OK with {\"articles\": [ … ], \"articlesCount\": <whole number>}"));
         };
         for article in articles {
             expect_article(&response, article, false)?;
@@ -156,14 +160,22 @@ impl Client {
         let body = response.json()?;
         body["tags"]
             .as_array()
-            .and_then(|tags| tags.iter().map(|t| t.as_str().map(str::to_string)).collect())
+            .and_then(|tags| {
+                tags.iter()
+                    .map(|t| t.as_str().map(str::to_string))
+                    .collect()
+            })
             .ok_or_else(|| response.fail("200 OK with {\"tags\": [\"…\", …]}"))
     }
 }
 
 /// An article object has Conduit's camelCase fields with the right types; `with_body` for a
 /// single article (lists leave the body out).
-pub fn expect_article(response: &Response, article: &Value, with_body: bool) -> Result<(), Failure> {
+pub fn expect_article(
+    response: &Response,
+    article: &Value,
+    with_body: bool,
+) -> Result<(), Failure> {
     let mut text_fields = vec!["slug", "title", "description", "createdAt", "updatedAt"];
     if with_body {
         text_fields.push("body");

@@ -4,7 +4,12 @@
 const BODY_SHOWN: usize = 1_000;
 
 /// `curl -i -X POST 'http://…' -H 'Content-Type: application/json' --data-raw '…'`.
-pub fn command(method: &str, url: &str, headers: &[(String, String)], body: Option<&[u8]>) -> String {
+pub fn command(
+    method: &str,
+    url: &str,
+    headers: &[(String, String)],
+    body: Option<&[u8]>,
+) -> String {
     let mut parts = vec!["curl -i".to_string()];
     if method != "GET" || body.is_some() {
         parts.push(format!("-X {method}"));
@@ -62,6 +67,9 @@ mod tests {
     #[test]
     fn describes_a_large_repetitive_body() {
         let line = command("POST", "http://h/x", &[], Some(&[b'a'; 5000]));
-        assert!(line.contains("head -c 5000 /dev/zero | tr '\\0' 'a'"), "{line}");
+        assert!(
+            line.contains("head -c 5000 /dev/zero | tr '\\0' 'a'"),
+            "{line}"
+        );
     }
 }

@@ -92,9 +92,9 @@ impl App {
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
-        let mut child = command.spawn().map_err(|e| {
-            Failure::new(format!("cannot start `{}`: {e}", self.command_line()))
-        })?;
+        let mut child = command
+            .spawn()
+            .map_err(|e| Failure::new(format!("cannot start `{}`: {e}", self.command_line())))?;
         let stderr = Arc::new(Mutex::new(String::new()));
         keep_tail(child.stderr.take(), stderr.clone());
         let (lines_tx, lines) = mpsc::channel::<String>();
@@ -260,7 +260,9 @@ impl Drop for Server {
 
 /// `listening on http://127.0.0.1:PORT` → PORT.
 pub fn parse_listening_line(line: &str) -> Option<u16> {
-    let port = line.trim_end().strip_prefix("listening on http://127.0.0.1:")?;
+    let port = line
+        .trim_end()
+        .strip_prefix("listening on http://127.0.0.1:")?;
     port.parse().ok().filter(|port| *port != 0)
 }
 

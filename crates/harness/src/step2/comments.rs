@@ -7,12 +7,12 @@ use serde_json::Value;
 use crate::check::{Check, Failure, Group};
 use crate::http::conduit::{expect_error, new_article};
 use crate::step2::articles::slug_of;
-use crate::step2::{Binary, fresh, list, with_binary};
+use crate::step2::{Binary, fresh, with_binary};
 
 pub const GROUP: Group = Group::new("comments", 3, "src/handlers/comments.rs");
 
 pub fn checks(binary: &Binary) -> Vec<Check> {
-    list([
+    vec![
         GROUP.check(
             "add_and_list",
             "POST /api/articles/{slug}/comments {\"comment\": {\"body\": …}} answers 201 with \
@@ -32,7 +32,7 @@ pub fn checks(binary: &Binary) -> Vec<Check> {
              404 with {\"errors\": {\"article\": [\"not found\"]}}",
             with_binary(binary, unknown_article_404),
         ),
-    ])
+    ]
 }
 
 fn add_and_list(binary: &str) -> Result<(), Failure> {

@@ -15,7 +15,7 @@ use crate::check::{Check, Failure, Group};
 use crate::http::conduit::new_article;
 use crate::http::{Client, Request, Response};
 use crate::step2::articles::slug_of;
-use crate::step2::{Binary, fresh, list, with_binary};
+use crate::step2::{Binary, fresh, with_binary};
 
 pub const GROUP: Group = Group::new("concurrency", 6, "src/store.rs");
 
@@ -23,7 +23,7 @@ const CREATES: usize = 100;
 const COMMENTS: usize = 50;
 
 pub fn checks(binary: &Binary) -> Vec<Check> {
-    list([
+    vec![
         GROUP
             .check(
                 "concurrent_creates",
@@ -41,7 +41,7 @@ pub fn checks(binary: &Binary) -> Vec<Check> {
                 with_binary(binary, concurrent_comments),
             )
             .timeout(Duration::from_secs(40)),
-    ])
+    ]
 }
 
 /// Sends `requests` all at once (one thread each, released together) and returns the

@@ -22,7 +22,7 @@ use crate::check::{Check, Failure, Group};
 use crate::http::conduit::new_article;
 use crate::http::{App, Launch, Request, Response};
 use crate::step2::articles::slug_of;
-use crate::step2::{Binary, DATA_FILE, fresh, list, with_binary};
+use crate::step2::{Binary, DATA_FILE, fresh, with_binary};
 
 pub const GROUP: Group = Group::new("durability", 5, "src/store.rs");
 
@@ -33,7 +33,7 @@ const BURST: usize = 200;
 const KILL_AFTER_ACKS: usize = 40;
 
 pub fn checks(binary: &Binary) -> Vec<Check> {
-    list([
+    vec![
         GROUP.check(
             "survives_restart",
             "start with an empty store when DATA_DIR has no data file; save every change to \
@@ -61,7 +61,7 @@ pub fn checks(binary: &Binary) -> Vec<Check> {
                 with_binary(binary, sigkill_during_burst),
             )
             .timeout(Duration::from_secs(40)),
-    ])
+    ]
 }
 
 fn survives_restart(binary: &str) -> Result<(), Failure> {
@@ -69,13 +69,16 @@ fn survives_restart(binary: &str) -> Result<(), Failure> {
     let client = server.client();
     let page = client.list_articles_ok("")?;
     if page.count != 0 {
-        return Err(page.response.fail(
-            "\"articlesCount\": 0: DATA_DIR is empty, so the store starts empty",
-        ));
+        return Err(page
+            .response
+            .fail("\"articlesCount\": 0: DATA_DIR is empty, so the store starts empty"));
     }
-    let kept = slug_of(&client.create_article_ok(&new_article("Kept", "d", "original", &["kept"]))?);
+    let kept =
+        slug_of(&client.create_article_ok(&new_article("Kept", "d", "original", &["kept"]))?);
     let gone = slug_of(&client.create_article_ok(&new_article("Deleted", "d", "b", &[]))?);
-    client.update_article(&kept, &json!({ "body": "updated" }))?.expect_status(200)?;
+    client
+        .update_article(&kept, &json!({ "body": "updated" }))?
+        .expect_status(200)?;
     let comment = client.add_comment_ok(&kept, "still here")?;
     client.delete_article(&gone)?.expect_status(204)?;
     let before = snapshot(&client, &kept)?;
@@ -192,7 +195,9 @@ fn replaced_by_rename(binary: &str) -> Result<(), Failure> {
                 path.display()
             )));
         }
-        let inode = std::fs::metadata(&path).map(|m| m.ino()).unwrap_or_default();
+        let inode = std::fs::metadata(&path)
+            .map(|m| m.ino())
+            .unwrap_or_default();
         inodes.push(inode);
     }
     if inodes.windows(2).any(|pair| pair[0] == pair[1]) {
@@ -240,7 +245,9 @@ fn sigkill_during_burst(binary: &str) -> Result<(), Failure> {
                                 .unwrap_or_default();
                             let mut acked = acked.lock().unwrap_or_else(|e| e.into_inner());
                             acked.insert(slug, title);
-                            if acked.len() == KILL_AFTER_ACKS && !killed.swap(true, Ordering::SeqCst) {
+                            if acked.len() == KILL_AFTER_ACKS
+                                && !killed.swap(true, Ordering::SeqCst)
+                            {
                                 let _ = kill(pid, Signal::SIGKILL);
                             }
                         }
@@ -302,7 +309,10 @@ fn sigkill_during_burst(binary: &str) -> Result<(), Failure> {
     })?;
     let client = server.client();
     let mut lost = Vec::new();
-    for (slug, title) in acked.iter().chain([(&slug_of(&warm_up), &"Before The Burst".to_string())]) {
+    for (slug, title) in acked
+        .iter()
+        .chain([(&slug_of(&warm_up), &"Before The Burst".to_string())])
+    {
         let response = client.get_article(slug)?;
         let found = response.status == 200
             && response

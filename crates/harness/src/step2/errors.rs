@@ -7,12 +7,12 @@ use crate::check::{Check, Failure, Group};
 use crate::http::Request;
 use crate::http::conduit::{expect_client_error, expect_error, new_article};
 use crate::step2::articles::slug_of;
-use crate::step2::{BODY_LIMIT_BYTES, Binary, fresh, list, with_binary};
+use crate::step2::{BODY_LIMIT_BYTES, Binary, fresh, with_binary};
 
 pub const GROUP: Group = Group::new("errors", 4, "src/extract.rs");
 
 pub fn checks(binary: &Binary) -> Vec<Check> {
-    list([
+    vec![
         GROUP.check(
             "missing_fields_422",
             "a missing or blank title, description or body (or comment body) is a 422 whose \
@@ -50,7 +50,7 @@ pub fn checks(binary: &Binary) -> Vec<Check> {
              the Query and Path extractors as you wrapped Json",
             with_binary(binary, bad_query_and_path_4xx),
         ),
-    ])
+    ]
 }
 
 fn missing_fields_422(binary: &str) -> Result<(), Failure> {
@@ -58,8 +58,14 @@ fn missing_fields_422(binary: &str) -> Result<(), Failure> {
     let client = server.client();
     let cases = [
         (json!({ "description": "d", "body": "b" }), vec!["title"]),
-        (json!({ "title": "t", "description": "d", "body": "" }), vec!["body"]),
-        (json!({ "title": " ", "description": "", "body": "b" }), vec!["title", "description"]),
+        (
+            json!({ "title": "t", "description": "d", "body": "" }),
+            vec!["body"],
+        ),
+        (
+            json!({ "title": " ", "description": "", "body": "b" }),
+            vec!["title", "description"],
+        ),
         (json!({}), vec!["title", "description", "body"]),
     ];
     for (fields, named) in cases {
@@ -139,8 +145,7 @@ fn wrong_content_type_4xx(binary: &str) -> Result<(), Failure> {
     let (_app, server) = fresh(binary)?;
     let client = server.client();
     let body = json!({ "article": new_article("Plain", "d", "b", &[]) }).to_string();
-    let response =
-        client.send(&Request::post("/api/articles").body("text/plain", body.clone()))?;
+    let response = client.send(&Request::post("/api/articles").body("text/plain", body.clone()))?;
     expect_client_error(&response)?;
     let mut no_type = Request::post("/api/articles");
     no_type.body = Some(body.into_bytes());
@@ -157,7 +162,10 @@ fn body_over_limit_413(binary: &str) -> Result<(), Failure> {
     response.expect_status(201)?;
     let envelope = r#"{"article":{"title":"Too long","description":"d","body":""}}"#;
     let padding = BODY_LIMIT_BYTES + 1 - envelope.len();
-    let body = envelope.replace(r#""body":"""#, &format!(r#""body":"{}""#, "a".repeat(padding)));
+    let body = envelope.replace(
+        r#""body":"""#,
+        &format!(r#""body":"{}""#, "a".repeat(padding)),
+    );
     let response = client.send(&Request::post("/api/articles").body("application/json", body))?;
     expect_error(&response, 413)?;
     Ok(())
@@ -170,6 +178,8 @@ fn bad_query_and_path_4xx(binary: &str) -> Result<(), Failure> {
     for query in ["limit=abc", "offset=-1", "limit=0"] {
         expect_client_error(&client.list_articles(query)?)?;
     }
-    expect_client_error(&client.send(&Request::delete(format!("/api/articles/{slug}/comments/abc")))?)?;
+    expect_client_error(&client.send(&Request::delete(format!(
+        "/api/articles/{slug}/comments/abc"
+    )))?)?;
     Ok(())
 }

@@ -23,7 +23,7 @@
 
 use std::sync::Arc;
 
-use crate::check::{Check, Failure};
+use crate::check::Failure;
 use crate::http::{App, Server};
 use crate::suite::Suite;
 
@@ -76,9 +76,4 @@ pub(crate) fn with_binary(
 ) -> impl Fn(&crate::check::Context) -> Result<(), Failure> + Send + Sync + 'static {
     let binary = binary.clone();
     move |_| body(&binary)
-}
-
-/// Checks in the order given, for a group's `checks` function.
-pub(crate) fn list(checks: impl IntoIterator<Item = Check>) -> Vec<Check> {
-    checks.into_iter().collect()
 }

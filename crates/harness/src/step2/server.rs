@@ -3,12 +3,12 @@
 use std::net::TcpStream;
 
 use crate::check::{Check, Failure, Group};
-use crate::step2::{Binary, fresh, list, with_binary};
+use crate::step2::{Binary, fresh, with_binary};
 
 pub const GROUP: Group = Group::new("server", 1, "src/server.rs");
 
 pub fn checks(binary: &Binary) -> Vec<Check> {
-    list([
+    vec![
         GROUP
             .check(
                 "prints_listening_line",
@@ -25,7 +25,7 @@ pub fn checks(binary: &Binary) -> Vec<Check> {
                 with_binary(binary, healthz),
             )
             .trivial(),
-    ])
+    ]
 }
 
 fn prints_listening_line(binary: &str) -> Result<(), Failure> {

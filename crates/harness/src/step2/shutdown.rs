@@ -17,12 +17,12 @@ use serde_json::json;
 use crate::check::{Check, Failure, Group};
 use crate::http::conduit::new_article;
 use crate::http::curl;
-use crate::step2::{Binary, fresh, list, with_binary};
+use crate::step2::{Binary, fresh, with_binary};
 
 pub const GROUP: Group = Group::new("shutdown", 7, "src/server.rs");
 
 pub fn checks(binary: &Binary) -> Vec<Check> {
-    list([
+    vec![
         GROUP
             .check(
                 "sigterm_exits_0",
@@ -40,7 +40,7 @@ pub fn checks(binary: &Binary) -> Vec<Check> {
                 with_binary(binary, sigterm_finishes_in_flight),
             )
             .timeout(Duration::from_secs(30)),
-    ])
+    ]
 }
 
 fn sigterm_exits_0(binary: &str) -> Result<(), Failure> {
@@ -67,10 +67,14 @@ fn sigterm_finishes_in_flight(binary: &str) -> Result<(), Failure> {
     let url = format!("{}/api/articles", server.base_url());
     let shown = curl::command("POST", &url, &headers, Some(body.as_bytes()));
     let io = |what: &str, e: std::io::Error| {
-        Failure::new(format!("request:  {shown}\n{what}: {e}\n{}", server_stderr(&server)))
+        Failure::new(format!(
+            "request:  {shown}\n{what}: {e}\n{}",
+            server_stderr(&server)
+        ))
     };
 
-    let mut stream = TcpStream::connect(("127.0.0.1", port)).map_err(|e| io("cannot connect", e))?;
+    let mut stream =
+        TcpStream::connect(("127.0.0.1", port)).map_err(|e| io("cannot connect", e))?;
     stream
         .set_read_timeout(Some(Duration::from_secs(8)))
         .map_err(|e| io("cannot set a timeout", e))?;
@@ -108,9 +112,12 @@ fn sigterm_finishes_in_flight(binary: &str) -> Result<(), Failure> {
         thread::sleep(Duration::from_millis(20));
     }
 
-    stream
-        .write_all(second_half)
-        .map_err(|e| io("after SIGTERM, the connection of the request in flight was closed", e))?;
+    stream.write_all(second_half).map_err(|e| {
+        io(
+            "after SIGTERM, the connection of the request in flight was closed",
+            e,
+        )
+    })?;
     let mut answer = String::new();
     let read = stream.read_to_string(&mut answer);
     let status_line = answer.lines().next().unwrap_or_default().to_string();
@@ -140,7 +147,11 @@ fn sigterm_finishes_in_flight(binary: &str) -> Result<(), Failure> {
     let server = app.start()?;
     let client = server.client();
     let page = client.list_articles_ok("")?;
-    let titles: Vec<&str> = page.articles.iter().filter_map(|a| a["title"].as_str()).collect();
+    let titles: Vec<&str> = page
+        .articles
+        .iter()
+        .filter_map(|a| a["title"].as_str())
+        .collect();
     if titles != [title] {
         return Err(page.response.fail(format!(
             "after the restart, the article {title:?} that was answered 201 during shutdown"

@@ -17,7 +17,9 @@ use axum::http::StatusCode;
 
 use crate::error::ApiError;
 use crate::extract::{Json, Path, Query};
-use crate::model::{ArticleEnvelope, ArticlesEnvelope, ListParams, NewArticleRequest, UpdateArticleRequest};
+use crate::model::{
+    ArticleEnvelope, ArticlesEnvelope, ListParams, NewArticleRequest, UpdateArticleRequest,
+};
 use crate::routes::AppState;
 
 /// Used when the query has no `limit`.
