@@ -19,6 +19,9 @@ use crate::step2::{Binary, fresh, with_binary};
 
 pub const GROUP: Group = Group::new("concurrency", 6, "src/store.rs");
 
+/// Per-request timeout in a burst: the last request waits for every save before it.
+pub const BURST_REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+
 const CREATES: usize = 100;
 const COMMENTS: usize = 50;
 
@@ -32,7 +35,7 @@ pub fn checks(binary: &Binary) -> Vec<Check> {
                  the unique slug inside that turn",
                 with_binary(binary, concurrent_creates),
             )
-            .timeout(Duration::from_secs(40)),
+            .timeout(Duration::from_secs(60)),
         GROUP
             .check(
                 "concurrent_comments",
@@ -40,7 +43,7 @@ pub fn checks(binary: &Binary) -> Vec<Check> {
                  added to the data that is saved",
                 with_binary(binary, concurrent_comments),
             )
-            .timeout(Duration::from_secs(40)),
+            .timeout(Duration::from_secs(60)),
     ]
 }
 
@@ -73,7 +76,7 @@ pub fn all_at_once(client: &Client, requests: Vec<Request>) -> Result<Vec<Respon
 
 fn concurrent_creates(binary: &str) -> Result<(), Failure> {
     let (_app, server) = fresh(binary)?;
-    let client = server.client();
+    let client = server.client().with_timeout(BURST_REQUEST_TIMEOUT);
     let requests = (0..CREATES)
         .map(|i| {
             Request::post("/api/articles").json(&json!({
@@ -111,7 +114,7 @@ fn concurrent_creates(binary: &str) -> Result<(), Failure> {
 
 fn concurrent_comments(binary: &str) -> Result<(), Failure> {
     let (_app, server) = fresh(binary)?;
-    let client = server.client();
+    let client = server.client().with_timeout(BURST_REQUEST_TIMEOUT);
     let slug = slug_of(&client.create_article_ok(&new_article("Busy Thread", "d", "b", &[]))?);
     let requests = (0..COMMENTS)
         .map(|i| {

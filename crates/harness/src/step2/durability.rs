@@ -60,7 +60,7 @@ pub fn checks(binary: &Binary) -> Vec<Check> {
                  file + rename); at startup, remove a temporary file left by a crash",
                 with_binary(binary, sigkill_during_burst),
             )
-            .timeout(Duration::from_secs(40)),
+            .timeout(Duration::from_secs(60)),
     ]
 }
 
@@ -213,7 +213,9 @@ fn replaced_by_rename(binary: &str) -> Result<(), Failure> {
 
 fn sigkill_during_burst(binary: &str) -> Result<(), Failure> {
     let (app, server) = fresh(binary)?;
-    let client = server.client();
+    let client = server
+        .client()
+        .with_timeout(crate::step2::concurrency::BURST_REQUEST_TIMEOUT);
     let warm_up = client.create_article_ok(&new_article("Before The Burst", "d", "b", &[]))?;
     let pid = server.pid();
 
