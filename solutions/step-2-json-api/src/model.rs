@@ -7,8 +7,8 @@
 //! - responses ([`ArticleView`], [`ArticleSummary`], [`CommentView`]): what the API shows,
 //!   with Conduit's camelCase names (`tagList`, `createdAt`) via `rename_all`.
 //!
-//! The envelopes (`{"article": …}`, `{"articles": […], "articlesCount": n}`) are the
-//! generic [`ArticleEnvelope`]-style structs at the end.
+//! The envelopes (`{"article": …}`, `{"articles": […], "articlesCount": n}`, …) are the
+//! `*Envelope` structs at the end.
 
 use serde::{Deserialize, Serialize};
 
