@@ -25,6 +25,31 @@ fn main() -> std::process::ExitCode {
             suite(env!("CARGO_BIN_EXE_fixture-lost-update"), dir).checks,
             "concurrency::concurrent_creates",
             "lost update",
+        )
+        // The checks a pristine stub passes by design (`.trivial()`) are proven here.
+        .reject(
+            "wrong_listening_line",
+            suite(env!("CARGO_BIN_EXE_fixture-wrong-listening-line"), dir).checks,
+            "server::prints_listening_line",
+            "exactly",
+        )
+        .reject(
+            "no_healthz",
+            suite(env!("CARGO_BIN_EXE_fixture-no-healthz"), dir).checks,
+            "server::healthz",
+            "404 Not Found",
+        )
+        .reject(
+            "no_graceful_shutdown",
+            suite(env!("CARGO_BIN_EXE_fixture-no-graceful-shutdown"), dir).checks,
+            "shutdown::sigterm_exits_0",
+            "SIGTERM",
+        )
+        .reject(
+            "no_graceful_shutdown",
+            suite(env!("CARGO_BIN_EXE_fixture-no-graceful-shutdown"), dir).checks,
+            "shutdown::sigterm_finishes_in_flight",
+            "expected: 201 Created: a request in flight",
         );
     harness::run_plan(plan)
 }

@@ -123,6 +123,18 @@ impl App {
                             command_line: self.command_line(),
                         }));
                     }
+                    // A listening line in another format: say so now rather than at the
+                    // deadline.
+                    None if line.to_ascii_lowercase().contains("listening") => {
+                        let _ = child.kill();
+                        let _ = child.wait();
+                        return Err(Failure::new(format!(
+                            "started:  {}
+expected: the line `listening on                              http://127.0.0.1:PORT`, exactly (PORT: the port the listener                              got)
+got:      {line:?}",
+                            self.command_line()
+                        )));
+                    }
                     None => printed.push(line),
                 },
                 Err(RecvTimeoutError::Disconnected) => {
@@ -316,5 +328,35 @@ pub(crate) fn labelled(label: &str, text: &str) -> String {
     } else {
         let indented: Vec<String> = text.lines().map(|l| format!("  {l}")).collect();
         format!("{label} (last lines):\n{}\n", indented.join("\n"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_listening_line;
+
+    #[test]
+    fn reads_the_port_of_the_listening_line() {
+        assert_eq!(
+            parse_listening_line("listening on http://127.0.0.1:41234"),
+            Some(41234)
+        );
+        assert_eq!(
+            parse_listening_line("listening on http://127.0.0.1:8080\r"),
+            Some(8080)
+        );
+    }
+
+    #[test]
+    fn refuses_other_lines() {
+        for line in [
+            "listening on http://127.0.0.1:0",
+            "listening on http://0.0.0.0:3000",
+            "Listening on 127.0.0.1:3000",
+            "listening on http://127.0.0.1:",
+            "server started",
+        ] {
+            assert_eq!(parse_listening_line(line), None, "{line}");
+        }
     }
 }
