@@ -96,7 +96,7 @@ impl App {
             .spawn()
             .map_err(|e| Failure::new(format!("cannot start `{}`: {e}", self.command_line())))?;
         let stderr = Arc::new(Mutex::new(String::new()));
-        keep_tail(child.stderr.take(), stderr.clone());
+        let stderr_reader = keep_tail(child.stderr.take(), stderr.clone());
         let (lines_tx, lines) = mpsc::channel::<String>();
         let stdout_pipe = child.stdout.take();
         thread::spawn(move || {
@@ -140,6 +140,12 @@ got:      {line:?}",
                 Err(RecvTimeoutError::Disconnected) => {
                     // stdout closed: the process is exiting. Give it a moment to finish.
                     let status = wait_until(&mut child, Duration::from_secs(5));
+                    // Let the reader catch up with what the process wrote before it exited.
+                    let started = Instant::now();
+                    while !stderr_reader.is_finished() && started.elapsed() < Duration::from_secs(2)
+                    {
+                        thread::sleep(Duration::from_millis(5));
+                    }
                     let stderr_text = stderr.lock().map(|s| s.clone()).unwrap_or_default();
                     return match status {
                         Some(status) => Ok(Launch::Exited {
@@ -291,7 +297,10 @@ fn wait_until(child: &mut Child, deadline: Duration) -> Option<ExitStatus> {
 }
 
 /// Reads a pipe to its end on a thread, keeping the last [`STDERR_KEPT`] bytes.
-fn keep_tail(pipe: Option<impl Read + Send + 'static>, into: Arc<Mutex<String>>) {
+fn keep_tail(
+    pipe: Option<impl Read + Send + 'static>,
+    into: Arc<Mutex<String>>,
+) -> thread::JoinHandle<()> {
     thread::spawn(move || {
         let Some(pipe) = pipe else { return };
         let mut reader = BufReader::new(pipe);
@@ -312,7 +321,7 @@ fn keep_tail(pipe: Option<impl Read + Send + 'static>, into: Arc<Mutex<String>>)
             }
             line.clear();
         }
-    });
+    })
 }
 
 pub(crate) fn last_lines(text: &str, count: usize) -> String {
