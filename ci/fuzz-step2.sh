@@ -40,7 +40,7 @@ cleanup() {
     if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
         kill -KILL "$server_pid" 2>/dev/null || true
     fi
-    rm -rf "$data_dir" "$log"
+    rm -rf "$data_dir" "$log" "${work_dir:-}"
 }
 trap cleanup EXIT
 
@@ -66,13 +66,15 @@ esac
 cat <&3 >/dev/null &
 echo "fuzz: server $server_pid at $base_url (DATA_DIR=$data_dir)"
 
+# schemathesis keeps a cache in `.schemathesis/` of its working directory: not in the repo.
+work_dir="$(mktemp -d)"
 status=0
-"$venv/bin/schemathesis" run "$spec" \
+(cd "$work_dir" && "$venv/bin/schemathesis" run "$root/$spec" \
     --url "$base_url" \
     --checks not_a_server_error \
     --max-examples "$max_examples" \
     --seed 20261121 \
-    --no-color \
+    --no-color) \
     || status=$?
 
 kill -TERM "$server_pid"
