@@ -18,12 +18,14 @@ pub mod check;
 pub mod child;
 pub mod counting;
 pub mod gate;
+pub mod http;
 pub mod paths;
 pub mod property;
 pub mod report;
 pub mod runner;
 pub mod seed;
 pub mod step1;
+pub mod step2;
 pub mod suite;
 
 pub use check::{Check, Context, Failure, Group, expect_eq, show};

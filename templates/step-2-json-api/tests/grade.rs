@@ -1,8 +1,8 @@
-//! Grades step 2. The step is not open yet: its suite has no checks so far.
+//! The kit's self-test of the pristine step-2 starting code: every non-trivial check must
+//! fail, because a stub that already passes a check leaves the learner nothing to learn there.
 fn main() -> std::process::ExitCode {
-    harness::grade(harness::Suite::new(
-        "step-2",
-        "json-api",
+    harness::expect_stub_fails(harness::step2::suite(
+        env!("CARGO_BIN_EXE_template-step-2"),
         env!("CARGO_MANIFEST_DIR"),
     ))
 }

@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Fuzzes the step-2 reference with schemathesis against the step's OpenAPI document and
+# fails on any server error (5xx). Run from anywhere: `ci/fuzz-step2.sh`.
+#
+# - installs schemathesis into a venv (target/fuzz-venv, or $FUZZ_VENV) if it is missing;
+# - builds the reference and starts it on a free port with a temporary DATA_DIR;
+# - runs schemathesis with the `not_a_server_error` check (every generated request, valid
+#   or not, must get an answer below 500);
+# - stops the server with SIGTERM and exits non-zero if schemathesis found a 5xx or the
+#   server did not start or stop cleanly.
+#
+# Environment: FUZZ_MAX_EXAMPLES (default 100) per operation; FUZZ_VENV; SCHEMATHESIS_VERSION;
+# FUZZ_BIN, another binary of the solution package to fuzz (e.g. `fixture-bad-json-500`, to
+# see the script fail as it should).
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+spec="crates/step-2-json-api/openapi.yml"
+venv="${FUZZ_VENV:-$root/target/fuzz-venv}"
+version="${SCHEMATHESIS_VERSION:-4.32.5}"
+max_examples="${FUZZ_MAX_EXAMPLES:-100}"
+bin="${FUZZ_BIN:-solution-step-2}"
+
+if [ ! -x "$venv/bin/schemathesis" ]; then
+    echo "fuzz: installing schemathesis $version into $venv"
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet --upgrade pip
+    "$venv/bin/pip" install --quiet "schemathesis==$version"
+fi
+
+echo "fuzz: building $bin"
+cargo build --quiet -p solution-step-2 --bin "$bin"
+binary="$root/target/debug/$bin"
+
+data_dir="$(mktemp -d)"
+log="$(mktemp)"
+server_pid=""
+cleanup() {
+    if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
+        kill -KILL "$server_pid" 2>/dev/null || true
+    fi
+    rm -rf "$data_dir" "$log" "${work_dir:-}"
+}
+trap cleanup EXIT
+
+# Start on a free port and read the port back from the listening line.
+fifo="$data_dir.stdout"
+mkfifo "$fifo"
+PORT=0 DATA_DIR="$data_dir" RUST_LOG=warn "$binary" >"$fifo" 2>"$log" &
+server_pid=$!
+exec 3<"$fifo"
+rm -f "$fifo"
+line=""
+if ! read -r -t 20 line <&3; then
+    echo "fuzz: the server printed no listening line within 20 s; its stderr:" >&2
+    cat "$log" >&2
+    exit 1
+fi
+base_url="${line#listening on }"
+case "$base_url" in
+    http://127.0.0.1:*) ;;
+    *) echo "fuzz: unexpected first line from the server: $line" >&2; exit 1 ;;
+esac
+# Keep draining stdout so the server never blocks on a full pipe.
+cat <&3 >/dev/null &
+echo "fuzz: server $server_pid at $base_url (DATA_DIR=$data_dir)"
+
+# schemathesis keeps a cache in `.schemathesis/` of its working directory: not in the repo.
+work_dir="$(mktemp -d)"
+status=0
+(cd "$work_dir" && "$venv/bin/schemathesis" run "$root/$spec" \
+    --url "$base_url" \
+    --checks not_a_server_error \
+    --max-examples "$max_examples" \
+    --seed 20261121 \
+    --no-color) \
+    || status=$?
+
+kill -TERM "$server_pid"
+if ! wait "$server_pid"; then
+    echo "fuzz: the server did not exit 0 after SIGTERM; its stderr:" >&2
+    tail -n 40 "$log" >&2
+    status=1
+fi
+server_pid=""
+
+if grep -q " ERROR " "$log"; then
+    echo "fuzz: the server logged errors:" >&2
+    grep " ERROR " "$log" | head -n 20 >&2
+fi
+if [ "$status" -ne 0 ]; then
+    echo "fuzz: FAILED (schemathesis exit status $status): see above for the failing requests" >&2
+    exit "$status"
+fi
+echo "fuzz: OK, no server errors"

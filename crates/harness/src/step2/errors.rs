@@ -1,0 +1,185 @@
+//! Group `errors` (grade 4): every client mistake is a 4xx with Conduit's error body,
+//! `{"errors": {"<field>": ["<message>"]}}`, never a 5xx and never axum's plain text.
+
+use serde_json::json;
+
+use crate::check::{Check, Failure, Group};
+use crate::http::Request;
+use crate::http::conduit::{expect_client_error, expect_error, new_article};
+use crate::step2::articles::slug_of;
+use crate::step2::{BODY_LIMIT_BYTES, Binary, fresh, with_binary};
+
+pub const GROUP: Group = Group::new("errors", 4, "src/extract.rs");
+
+pub fn checks(binary: &Binary) -> Vec<Check> {
+    vec![
+        GROUP.check(
+            "missing_fields_422",
+            "a missing or blank title, description or body (or comment body) is a 422 whose \
+             errors name each field: {\"errors\": {\"title\": [\"can't be blank\"]}}; take the \
+             fields as Option<String> and validate them yourself",
+            with_binary(binary, missing_fields_422),
+        ),
+        GROUP.check(
+            "malformed_json_4xx",
+            "a body that is not JSON is the client's mistake: 400 with the JSON error body. \
+             Wrap axum's Json extractor so its rejection becomes your ApiError",
+            with_binary(binary, malformed_json_4xx),
+        ),
+        GROUP.check(
+            "wrong_types_4xx",
+            "JSON of the wrong shape ({\"article\": {\"title\": 5}}, [] …) is a 4xx (axum's \
+             rejection says 422) with the JSON error body",
+            with_binary(binary, wrong_types_4xx),
+        ),
+        GROUP.check(
+            "wrong_content_type_4xx",
+            "a body without Content-Type: application/json is a 415 with the JSON error body \
+             (axum's Json rejection has the status; give it your body)",
+            with_binary(binary, wrong_content_type_4xx),
+        ),
+        GROUP.check(
+            "body_over_limit_413",
+            "bodies over 1 MiB are refused with 413 and the JSON error body: \
+             .layer(DefaultBodyLimit::max(1024 * 1024)) on the router; 512 KiB is still fine",
+            with_binary(binary, body_over_limit_413),
+        ),
+        GROUP.check(
+            "bad_query_and_path_4xx",
+            "?limit=abc, ?offset=-1 and /comments/abc are 4xx with the JSON error body: wrap \
+             the Query and Path extractors as you wrapped Json",
+            with_binary(binary, bad_query_and_path_4xx),
+        ),
+    ]
+}
+
+fn missing_fields_422(binary: &str) -> Result<(), Failure> {
+    let (_app, server) = fresh(binary)?;
+    let client = server.client();
+    let cases = [
+        (json!({ "description": "d", "body": "b" }), vec!["title"]),
+        (
+            json!({ "title": "t", "description": "d", "body": "" }),
+            vec!["body"],
+        ),
+        (
+            json!({ "title": " ", "description": "", "body": "b" }),
+            vec!["title", "description"],
+        ),
+        (json!({}), vec!["title", "description", "body"]),
+    ];
+    for (fields, named) in cases {
+        let response = client.create_article(&fields)?;
+        let errors = expect_error(&response, 422)?;
+        for field in named {
+            if errors.get(field).is_none() {
+                return Err(response.fail(format!(
+                    "422 with an error for the field \"{field}\", e.g. {{\"errors\": \
+                     {{\"{field}\": [\"can't be blank\"]}}}}"
+                )));
+            }
+        }
+    }
+    let slug = slug_of(&client.create_article_ok(&new_article("Valid", "d", "b", &[]))?);
+    let response = client.update_article(&slug, &json!({ "title": "" }))?;
+    if expect_error(&response, 422)?.get("title").is_none() {
+        return Err(response.fail("422 with an error for the field \"title\""));
+    }
+    let response = client.add_comment(&slug, "  ")?;
+    if expect_error(&response, 422)?.get("body").is_none() {
+        return Err(response.fail("422 with an error for the field \"body\""));
+    }
+    let page = client.list_articles_ok("")?;
+    if page.count != 1 {
+        return Err(page
+            .response
+            .fail("\"articlesCount\": 1: a request answered 422 must not create anything"));
+    }
+    Ok(())
+}
+
+fn malformed_json_4xx(binary: &str) -> Result<(), Failure> {
+    let (_app, server) = fresh(binary)?;
+    let client = server.client();
+    for body in [r#"{"article": {"title": "Half"#, "not json at all", ""] {
+        let response =
+            client.send(&Request::post("/api/articles").body("application/json", body))?;
+        expect_client_error(&response)?;
+    }
+    let slug = slug_of(&client.create_article_ok(&new_article("Valid", "d", "b", &[]))?);
+    let response = client.send(
+        &Request::put(format!("/api/articles/{slug}")).body("application/json", "{\"article\":"),
+    )?;
+    expect_client_error(&response)?;
+    let response = client.send(
+        &Request::post(format!("/api/articles/{slug}/comments"))
+            .body("application/json", "{comment: 'single quotes'}"),
+    )?;
+    expect_client_error(&response)?;
+    let page = client.list_articles_ok("")?;
+    if page.count != 1 {
+        return Err(page
+            .response
+            .fail("\"articlesCount\": 1: a malformed request must not create anything"));
+    }
+    Ok(())
+}
+
+fn wrong_types_4xx(binary: &str) -> Result<(), Failure> {
+    let (_app, server) = fresh(binary)?;
+    let client = server.client();
+    for body in [
+        json!({ "article": { "title": 5, "description": "d", "body": "b" } }),
+        json!({ "article": { "title": "t", "description": "d", "body": "b", "tagList": "not a list" } }),
+        json!({ "article": "a string" }),
+        json!([]),
+        json!({ "post": { "title": "t", "description": "d", "body": "b" } }),
+    ] {
+        let response = client.send(&Request::post("/api/articles").json(&body))?;
+        expect_client_error(&response)?;
+    }
+    Ok(())
+}
+
+fn wrong_content_type_4xx(binary: &str) -> Result<(), Failure> {
+    let (_app, server) = fresh(binary)?;
+    let client = server.client();
+    let body = json!({ "article": new_article("Plain", "d", "b", &[]) }).to_string();
+    let response = client.send(&Request::post("/api/articles").body("text/plain", body.clone()))?;
+    expect_client_error(&response)?;
+    let mut no_type = Request::post("/api/articles");
+    no_type.body = Some(body.into_bytes());
+    expect_client_error(&client.send(&no_type)?)?;
+    Ok(())
+}
+
+fn body_over_limit_413(binary: &str) -> Result<(), Failure> {
+    let (_app, server) = fresh(binary)?;
+    let client = server.client();
+    let response = client.send(&Request::post("/api/articles").json(&json!({
+        "article": new_article("Long but fine", "d", &"a".repeat(512 * 1024), &[])
+    })))?;
+    response.expect_status(201)?;
+    let envelope = r#"{"article":{"title":"Too long","description":"d","body":""}}"#;
+    let padding = BODY_LIMIT_BYTES + 1 - envelope.len();
+    let body = envelope.replace(
+        r#""body":"""#,
+        &format!(r#""body":"{}""#, "a".repeat(padding)),
+    );
+    let response = client.send(&Request::post("/api/articles").body("application/json", body))?;
+    expect_error(&response, 413)?;
+    Ok(())
+}
+
+fn bad_query_and_path_4xx(binary: &str) -> Result<(), Failure> {
+    let (_app, server) = fresh(binary)?;
+    let client = server.client();
+    let slug = slug_of(&client.create_article_ok(&new_article("Valid", "d", "b", &[]))?);
+    for query in ["limit=abc", "offset=-1", "limit=0"] {
+        expect_client_error(&client.list_articles(query)?)?;
+    }
+    expect_client_error(&client.send(&Request::delete(format!(
+        "/api/articles/{slug}/comments/abc"
+    )))?)?;
+    Ok(())
+}

@@ -1,0 +1,180 @@
+//! Group `shutdown` (grade 7): SIGTERM stops the server gracefully.
+//!
+//! The in-flight check holds a request open on a raw TCP connection: it sends the headers
+//! with `Expect: 100-continue`, waits for the server's `100 Continue` (proof that a handler
+//! is reading the body), sends SIGTERM, waits until the server stops accepting new
+//! connections, and only then sends the body. A graceful server answers that request, and
+//! then exits 0.
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::thread;
+use std::time::{Duration, Instant};
+
+use nix::sys::signal::{Signal, kill};
+use serde_json::json;
+
+use crate::check::{Check, Failure, Group};
+use crate::http::conduit::new_article;
+use crate::http::curl;
+use crate::step2::{Binary, fresh, with_binary};
+
+pub const GROUP: Group = Group::new("shutdown", 7, "src/server.rs");
+
+pub fn checks(binary: &Binary) -> Vec<Check> {
+    vec![
+        GROUP
+            .check(
+                "sigterm_exits_0",
+                "on SIGTERM, stop: axum::serve(..).with_graceful_shutdown(signal) returns once \
+                 the signal fires and the connections are done; then return from main",
+                with_binary(binary, sigterm_exits_0),
+            )
+            .trivial(),
+        GROUP
+            .check(
+                "sigterm_finishes_in_flight",
+                "a request in flight when SIGTERM arrives must still be answered (and saved) \
+                 before the process exits 0: with_graceful_shutdown does this, process::exit \
+                 in a signal handler does not",
+                with_binary(binary, sigterm_finishes_in_flight),
+            )
+            .timeout(Duration::from_secs(30)),
+    ]
+}
+
+fn sigterm_exits_0(binary: &str) -> Result<(), Failure> {
+    let (_app, server) = fresh(binary)?;
+    server.client().healthz()?.expect_status(200)?;
+    let status = server.terminate()?;
+    if !status.success() {
+        return Err(Failure::new(format!(
+            "after SIGTERM the server exited with {status}; expected exit status 0"
+        )));
+    }
+    Ok(())
+}
+
+fn sigterm_finishes_in_flight(binary: &str) -> Result<(), Failure> {
+    let (app, mut server) = fresh(binary)?;
+    let port = server.port();
+    let title = "Written During Shutdown";
+    let body = json!({ "article": new_article(title, "d", "b", &[]) }).to_string();
+    let headers = vec![
+        ("Content-Type".to_string(), "application/json".to_string()),
+        ("Expect".to_string(), "100-continue".to_string()),
+    ];
+    let url = format!("{}/api/articles", server.base_url());
+    let shown = curl::command("POST", &url, &headers, Some(body.as_bytes()));
+    let io = |what: &str, e: std::io::Error| {
+        Failure::new(format!(
+            "request:  {shown}\n{what}: {e}\n{}",
+            server_stderr(&server)
+        ))
+    };
+
+    let mut stream =
+        TcpStream::connect(("127.0.0.1", port)).map_err(|e| io("cannot connect", e))?;
+    stream
+        .set_read_timeout(Some(Duration::from_secs(8)))
+        .map_err(|e| io("cannot set a timeout", e))?;
+    let head = format!(
+        "POST /api/articles HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: \
+         application/json\r\nContent-Length: {}\r\nExpect: 100-continue\r\nConnection: \
+         close\r\n\r\n",
+        body.len()
+    );
+    stream
+        .write_all(head.as_bytes())
+        .map_err(|e| io("cannot send the request headers", e))?;
+    let interim = read_head(&mut stream).map_err(|e| io("no answer to the headers", e))?;
+    if !interim.starts_with("HTTP/1.1 100") {
+        let mut rest = String::new();
+        let _ = stream.read_to_string(&mut rest);
+        return Err(Failure::new(format!(
+            "request:  {shown}\nexpected: the handler to read the body (the server then sends \
+             `HTTP/1.1 100 Continue`) and to answer 201 Created\ngot:      {}\n{rest}",
+            interim.trim_end()
+        )));
+    }
+    let (first_half, second_half) = body.as_bytes().split_at(body.len() / 2);
+    stream
+        .write_all(first_half)
+        .map_err(|e| io("cannot send the first half of the body", e))?;
+
+    kill(server.pid(), Signal::SIGTERM)
+        .map_err(|e| Failure::new(format!("cannot send SIGTERM to the server: {e}")))?;
+    // Wait (at most 5 s) until the signal has been seen: new connections are refused.
+    let started = Instant::now();
+    while started.elapsed() < Duration::from_secs(5)
+        && TcpStream::connect(("127.0.0.1", port)).is_ok()
+    {
+        thread::sleep(Duration::from_millis(20));
+    }
+
+    // A server that dies on SIGTERM resets the connection: then the write or the read fails.
+    let mut answer = String::new();
+    let read = stream
+        .write_all(second_half)
+        .and_then(|()| stream.read_to_string(&mut answer));
+    let status_line = answer.lines().next().unwrap_or_default().to_string();
+    if read.is_err() || !status_line.starts_with("HTTP/1.1 201") {
+        return Err(Failure::new(format!(
+            "request:  {shown}\nsent:     the headers, half the body, then SIGTERM to the \
+             server, then the rest of the body\nexpected: 201 Created: a request in flight \
+             when SIGTERM arrives is still answered\ngot:      {}\n{}",
+            match read {
+                Err(e) => format!("no answer, the connection was cut: {e}"),
+                Ok(_) if answer.is_empty() => "the connection closed without an answer".to_string(),
+                Ok(_) => answer,
+            },
+            server_stderr(&server)
+        )));
+    }
+    let status = server.wait_exit(Duration::from_secs(10))?;
+    if !status.success() {
+        return Err(Failure::new(format!(
+            "the request in flight was answered, but then the server exited with {status}; \
+             expected exit status 0\n{}",
+            server_stderr(&server)
+        )));
+    }
+    drop(server);
+
+    let server = app.start()?;
+    let client = server.client();
+    let page = client.list_articles_ok("")?;
+    let titles: Vec<&str> = page
+        .articles
+        .iter()
+        .filter_map(|a| a["title"].as_str())
+        .collect();
+    if titles != [title] {
+        return Err(page.response.fail(format!(
+            "after the restart, the article {title:?} that was answered 201 during shutdown"
+        )));
+    }
+    Ok(())
+}
+
+/// Reads up to the end of a response head (`\r\n\r\n`).
+fn read_head(stream: &mut TcpStream) -> std::io::Result<String> {
+    let mut head = Vec::new();
+    let mut byte = [0u8; 1];
+    while !head.ends_with(b"\r\n\r\n") {
+        if stream.read(&mut byte)? == 0 {
+            break;
+        }
+        head.push(byte[0]);
+    }
+    Ok(String::from_utf8_lossy(&head).into_owned())
+}
+
+fn server_stderr(server: &crate::http::Server) -> String {
+    let tail = server.stderr_tail(12);
+    if tail.is_empty() {
+        String::new()
+    } else {
+        format!("server stderr (last lines):\n{tail}")
+    }
+}
