@@ -26,8 +26,11 @@ for line in sys.stdin:
     m = json.loads(line)
     if m.get("reason") == "compiler-artifact" and m.get("executable") and m["target"]["name"] in ("grade", "wrong_variants"):
         print(m["target"]["name"], m["executable"])')
-grade_bin=$(awk '$1 == "grade" {print $2}' <<<"$binaries")
-fixtures_bin=$(awk '$1 == "wrong_variants" {print $2}' <<<"$binaries")
+# Private copies, so a rebuild during the run cannot swap the binaries under it.
+cp "$(awk '$1 == "grade" {print $2}' <<<"$binaries")" "$work/grade"
+cp "$(awk '$1 == "wrong_variants" {print $2}' <<<"$binaries")" "$work/wrong_variants"
+grade_bin="$work/grade"
+fixtures_bin="$work/wrong_variants"
 
 echo "starting a 2-process CPU hog"
 for _ in 1 2; do
