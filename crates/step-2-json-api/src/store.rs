@@ -20,6 +20,13 @@
 //!    must be an async mutex (`tokio::sync::Mutex`); a `std::sync::Mutex` guard must never be
 //!    held across one.
 //!
+//! A deeper point, for when it works: if a client hangs up, axum drops the request's future
+//! at its next `.await`, but a `spawn_blocking` save already started runs on. If the turn is
+//! released when the future is dropped, the next writer may start while that save is still
+//! writing the temporary file. The reference (`cargo kit solution step-2`) moves the turn
+//! into the blocking task (`lock_owned` on an `Arc<tokio::sync::Mutex<()>>`) so a save, once
+//! started, finishes in its turn.
+//!
 //! Readers need not wait for the disk: keep the current version as an `Arc<Data>` behind a
 //! `std::sync::RwLock`, locked just long enough to clone the `Arc` or swap in a new one.
 //!

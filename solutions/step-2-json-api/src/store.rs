@@ -15,6 +15,12 @@
 //!    drop the first article. The turn is held across an `.await` (the save), which is why it
 //!    is tokio's mutex: a `std::sync::Mutex` guard must never be held across an `.await`.
 //!
+//! 3. **A save, once started, finishes.** When a client hangs up, axum drops the request's
+//!    future at its next `.await`. The save itself runs on the blocking pool and goes on, so
+//!    it owns the writers' turn and publishes the new version itself: the next writer cannot
+//!    start before the save ends (and race it for the temporary file), nor start from a
+//!    version older than what is on disk.
+//!
 //! Readers never wait for the disk: the current version is an `Arc<Data>` behind a
 //! `std::sync::RwLock`, locked only long enough to clone the `Arc` or to swap in a new one
 //! (never across an `.await`).
@@ -38,10 +44,11 @@ pub type SaveFn = fn(&Path, &[u8]) -> io::Result<()>;
 pub struct Store {
     path: PathBuf,
     save: SaveFn,
-    /// The writers' turn: held from reading the current version to saving the next.
-    turn: tokio::sync::Mutex<()>,
-    /// The current version.
-    current: RwLock<Arc<Data>>,
+    /// The writers' turn: held from reading the current version to saving the next. In an
+    /// `Arc` so that a save in progress can own it (see promise 3 above).
+    turn: Arc<tokio::sync::Mutex<()>>,
+    /// The current version, shared the same way.
+    current: Arc<RwLock<Arc<Data>>>,
 }
 
 /// Why the store could not open: the message names the file and what is wrong with it.
@@ -103,8 +110,8 @@ impl Store {
         Ok(Store {
             path,
             save,
-            turn: tokio::sync::Mutex::new(()),
-            current: RwLock::new(Arc::new(data)),
+            turn: Arc::new(tokio::sync::Mutex::new(())),
+            current: Arc::new(RwLock::new(Arc::new(data))),
         })
     }
 
@@ -123,10 +130,10 @@ impl Store {
         &self,
         change: impl FnOnce(&mut Data) -> Result<T, ApiError>,
     ) -> Result<T, ApiError> {
-        let _turn = self.turn.lock().await;
+        let turn = self.turn.clone().lock_owned().await;
         let mut next = Data::clone(&self.snapshot());
         let answer = change(&mut next)?;
-        self.commit(next).await?;
+        self.save_and_publish(next, Some(turn)).await?;
         Ok(answer)
     }
 
@@ -134,20 +141,31 @@ impl Store {
     /// [`Store::write`], which calls it while holding the writers' turn; calling it without
     /// the turn loses updates (it is public so the kit's lost-update fixture can do just that).
     pub async fn commit(&self, next: Data) -> Result<(), ApiError> {
+        self.save_and_publish(next, None).await
+    }
+
+    /// Saves `next` on tokio's blocking pool (file I/O blocks its thread), then makes it the
+    /// current version. The blocking task owns `turn` and does the publishing, so both happen
+    /// even if the request is cancelled while it waits.
+    async fn save_and_publish(
+        &self,
+        next: Data,
+        turn: Option<tokio::sync::OwnedMutexGuard<()>>,
+    ) -> Result<(), ApiError> {
         let bytes = serde_json::to_vec(&next)
             .map_err(|e| ApiError::Internal(format!("cannot serialise the data: {e}")))?;
-        let path = self.path.clone();
-        let save = self.save;
-        // File I/O blocks the thread: run it on tokio's blocking pool, not on the runtime.
-        tokio::task::spawn_blocking(move || save(&path, &bytes))
-            .await
-            .map_err(|e| ApiError::Internal(format!("the save task failed: {e}")))?
-            .map_err(|e| ApiError::Internal(format!("cannot save {}: {e}", self.path.display())))?;
-        *self
-            .current
-            .write()
-            .unwrap_or_else(|poisoned| poisoned.into_inner()) = Arc::new(next);
-        Ok(())
+        let (path, save, current) = (self.path.clone(), self.save, self.current.clone());
+        tokio::task::spawn_blocking(move || {
+            let _turn = turn;
+            save(&path, &bytes)?;
+            *current
+                .write()
+                .unwrap_or_else(|poisoned| poisoned.into_inner()) = Arc::new(next);
+            Ok::<(), io::Error>(())
+        })
+        .await
+        .map_err(|e| ApiError::Internal(format!("the save task failed: {e}")))?
+        .map_err(|e| ApiError::Internal(format!("cannot save {}: {e}", self.path.display())))
     }
 }
 
