@@ -10,6 +10,13 @@ use crate::steps::{self, STEPS};
 
 pub fn run(name: &str) -> Result<ExitCode> {
     if let Ok(step) = steps::find(name) {
+        if !steps::root().join(step.solution).exists() {
+            bail!(
+                "{} is not open yet, so it has no reference solution; run `cargo kit` to see \
+                 which steps are open",
+                step.package
+            );
+        }
         let dir = steps::existing(step.solution)?;
         println!(
             "The reference for {} is in {}:",
