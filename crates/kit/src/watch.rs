@@ -1,9 +1,11 @@
 //! `cargo kit watch [step]`: re-grades a step every time a file in it is saved, so the
 //! feedback comes without leaving the editor.
 
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::sync::mpsc;
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 use anyhow::{Context, Result};
 use console::{Term, style};
@@ -40,10 +42,35 @@ pub fn run(step: Option<&str>) -> Result<ExitCode> {
             ))
             .dim()
         );
-        // Wait for a change, then let a burst of saves settle into one re-run.
-        changes.recv().context("the file watcher stopped")?.ok();
-        while changes.try_recv().is_ok() {}
+        let graded = snapshot(&dir.join("src"));
+        loop {
+            // Wait for a change, then let a burst of saves (an editor writes a file in
+            // several steps) settle. Re-grade only if a file really changed: the watcher
+            // also reports files the compiler merely read.
+            changes.recv().context("the file watcher stopped")?.ok();
+            std::thread::sleep(Duration::from_millis(500));
+            while changes.try_recv().is_ok() {}
+            if snapshot(&dir.join("src")) != graded {
+                break;
+            }
+        }
     }
+}
+
+/// Every file under `dir` with its modification time and size.
+fn snapshot(dir: &Path) -> BTreeMap<PathBuf, (Option<SystemTime>, u64)> {
+    crate::solution::files_under(dir)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|path| {
+            let meta = std::fs::metadata(&path).ok();
+            let stamp = (
+                meta.as_ref().and_then(|m| m.modified().ok()),
+                meta.map(|m| m.len()).unwrap_or_default(),
+            );
+            (path, stamp)
+        })
+        .collect()
 }
 
 /// The first step whose last report has a failing check (step 1 if none was graded).
