@@ -122,6 +122,29 @@ impl Plan {
 type Verdict = (Result<(), String>, u64);
 type Verdicts = Arc<Mutex<HashMap<String, Verdict>>>;
 
+impl Plan {
+    /// Requires that every check of `suite` is rejecting at least one fixture of this plan:
+    /// a check never seen failing on a wrong variant might be unable to fail. Panics with
+    /// the list of checks that still need a fixture.
+    pub fn covering(self, suite: &[Check]) -> Plan {
+        let uncovered: Vec<String> = suite
+            .iter()
+            .map(Check::id)
+            .filter(|id| {
+                !self
+                    .entries
+                    .iter()
+                    .any(|entry| entry.label.ends_with(&format!("::rejected_by::{id}")))
+            })
+            .collect();
+        assert!(
+            uncovered.is_empty(),
+            "checks no known-wrong fixture fails yet (add one per check): {uncovered:?}"
+        );
+        self
+    }
+}
+
 /// Runs a plan as this test binary's `main`. In a child process, runs the one check the
 /// parent asked for instead.
 pub fn run_plan(plan: Plan) -> ExitCode {

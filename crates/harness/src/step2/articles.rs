@@ -99,28 +99,40 @@ fn create(binary: &str) -> Result<(), Failure> {
 fn get_by_slug(binary: &str) -> Result<(), Failure> {
     let (_app, server) = fresh(binary)?;
     let client = server.client();
-    let created = client.create_article_ok(&new_article(
-        "Slow Cooking",
-        "Low and slow",
-        "Patience.",
-        &["food"],
-    ))?;
-    let slug = slug_of(&created);
-    let response = client.get_article(&slug)?;
-    response.expect_status(200)?;
-    let article = response.envelope("article")?;
-    crate::http::conduit::expect_article(&response, &article, true)?;
-    for field in [
-        "slug",
-        "title",
-        "description",
-        "body",
-        "createdAt",
-        "updatedAt",
-    ] {
-        expect_field(&response, &article, field, &created[field])?;
+    // Two articles, each fetched by its own slug: a lookup that ignores the slug and
+    // answers the first (or the newest) article gets one of them wrong.
+    let stored = [
+        client.create_article_ok(&new_article(
+            "Slow Cooking",
+            "Low and slow",
+            "Patience.",
+            &["food"],
+        ))?,
+        client.create_article_ok(&new_article(
+            "Fast Fermenting",
+            "Quick pickles",
+            "Vinegar.",
+            &["food"],
+        ))?,
+    ];
+    for created in &stored {
+        let response = client.get_article(&slug_of(created))?;
+        response.expect_status(200)?;
+        let article = response.envelope("article")?;
+        crate::http::conduit::expect_article(&response, &article, true)?;
+        for field in [
+            "slug",
+            "title",
+            "description",
+            "body",
+            "createdAt",
+            "updatedAt",
+        ] {
+            expect_field(&response, &article, field, &created[field])?;
+        }
+        expect_tags(&response, &article, &["food"])?;
     }
-    expect_tags(&response, &article, &["food"])
+    Ok(())
 }
 
 fn unknown_slug_404(binary: &str) -> Result<(), Failure> {

@@ -36,6 +36,10 @@ mod word_frequencies;
 #[global_allocator]
 static ALLOCATOR: harness::counting::CountingAllocator = harness::counting::CountingAllocator;
 
+/// The reference, to list the suite's checks.
+struct Reference;
+harness::__step1_impls!(solution_step_1, Reference);
+
 fn main() -> std::process::ExitCode {
     let plan = Plan::fixtures("step-1", env!("CARGO_MANIFEST_DIR"));
     let plan = two_sum::add(plan);
@@ -63,5 +67,8 @@ fn main() -> std::process::ExitCode {
     let plan = bloom_filter::add(plan);
     let plan = edit_distance::add(plan);
     let plan = base62::add(plan);
+    // Every check of the suite must be failed by at least one fixture above.
+    let plan =
+        plan.covering(&harness::step1::suite::<Reference>(env!("CARGO_MANIFEST_DIR")).checks);
     harness::run_plan(plan)
 }
