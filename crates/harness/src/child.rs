@@ -96,7 +96,7 @@ pub fn run_in_child(label: &str, timeout: Duration, seed: u64) -> Result<(), Fai
     let mut command = Command::new(exe);
     command
         .env(CHILD_VAR, label)
-        .env(crate::seed::SEED_VAR, seed.to_string())
+        .env(crate::seed::CHECK_SEED_VAR, seed.to_string())
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());

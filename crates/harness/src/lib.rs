@@ -16,6 +16,7 @@
 pub mod bench;
 pub mod check;
 pub mod child;
+pub mod conduit;
 pub mod counting;
 pub mod gate;
 pub mod http;
@@ -25,7 +26,7 @@ pub mod report;
 pub mod runner;
 pub mod seed;
 pub mod step1;
-pub mod step2;
+pub mod steps;
 pub mod suite;
 
 pub use check::{Check, Context, Failure, Group, expect_eq, show};

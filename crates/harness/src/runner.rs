@@ -17,6 +17,7 @@ use crate::check::{Check, Failure};
 use crate::child;
 use crate::report::{CheckReport, REPORT_VAR, Report, Status};
 use crate::seed;
+use crate::steps::Step;
 use crate::suite::Suite;
 
 /// What a check must do for its trial to pass.
@@ -42,7 +43,8 @@ pub struct Entry {
 /// What a test binary runs.
 #[derive(Debug, Clone)]
 pub struct Plan {
-    pub step: &'static str,
+    pub step: &'static Step,
+    /// What this run is, for the report: the step's title, or what a self-test proves.
     pub title: &'static str,
     pub crate_dir: String,
     pub entries: Vec<Entry>,
@@ -65,7 +67,7 @@ impl Plan {
             .collect();
         Plan {
             step: suite.step,
-            title: suite.title,
+            title: suite.step.title,
             crate_dir: suite.crate_dir,
             entries,
             is_grading: true,
@@ -86,7 +88,7 @@ impl Plan {
     }
 
     /// An empty self-test plan, to which fixtures are added with [`Plan::reject`].
-    pub fn fixtures(step: &'static str, manifest_dir: &str) -> Plan {
+    pub fn fixtures(step: &'static Step, manifest_dir: &str) -> Plan {
         Plan {
             step,
             title: "known-wrong fixtures",
@@ -148,6 +150,22 @@ impl Plan {
 /// Runs a plan as this test binary's `main`. In a child process, runs the one check the
 /// parent asked for instead.
 pub fn run_plan(plan: Plan) -> ExitCode {
+    if let Ok(label) = std::env::var(child::CHILD_VAR) {
+        let check_seed = match seed::seed_from_parent() {
+            Ok(seed) => seed,
+            Err(message) => {
+                eprintln!("error: {message}");
+                return ExitCode::from(2);
+            }
+        };
+        match plan.entries.iter().find(|entry| entry.label == label) {
+            Some(entry) => child::serve(&entry.check, check_seed),
+            None => {
+                eprintln!("error: no check labelled {label:?} in this test binary");
+                return ExitCode::from(2);
+            }
+        }
+    }
     let seed = match seed::suite_seed() {
         Ok(seed) => seed,
         Err(message) => {
@@ -155,15 +173,6 @@ pub fn run_plan(plan: Plan) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    if let Ok(label) = std::env::var(child::CHILD_VAR) {
-        match plan.entries.iter().find(|entry| entry.label == label) {
-            Some(entry) => child::serve(&entry.check, seed::check_seed(seed, &entry.label)),
-            None => {
-                eprintln!("error: no check labelled {label:?} in this test binary");
-                return ExitCode::from(2);
-            }
-        }
-    }
 
     let args = Arguments::from_args();
     let verdicts: Verdicts = Arc::default();
@@ -200,7 +209,7 @@ fn trial(entry: &Entry, crate_dir: &str, seed: u64, verdicts: Verdicts) -> Trial
     let entry = entry.clone();
     let location = format!("{crate_dir}/{}", entry.check.file);
     Trial::test(entry.label.clone(), move || {
-        let check_seed = seed::check_seed(seed, &entry.label);
+        let check_seed = seed::check_seed(seed, &entry.check.id());
         let started = std::time::Instant::now();
         let result = child::run_in_child(&entry.label, entry.check.timeout, check_seed);
         let millis = started.elapsed().as_millis() as u64;
@@ -269,7 +278,7 @@ fn report(plan: &Plan, seed: u64, verdicts: &HashMap<String, Verdict>) -> Report
         })
         .collect();
     Report {
-        step: plan.step.to_string(),
+        step: plan.step.package.to_string(),
         title: plan.title.to_string(),
         crate_dir: plan.crate_dir.clone(),
         seed,

@@ -1,14 +1,13 @@
 //! A suite: the ordered checks of one step, plus what the report needs to say about it.
 
 use crate::check::Check;
+use crate::steps::Step;
 
 /// The checks of one step, in grade order.
 #[derive(Debug, Clone)]
 pub struct Suite {
-    /// The package name, e.g. `step-1`.
-    pub step: &'static str,
-    /// A short title for the board, e.g. `dsa-kata`.
-    pub title: &'static str,
+    /// The step graded, from the registry ([`crate::steps`]).
+    pub step: &'static Step,
     /// The crate under test, relative to the workspace root (e.g. `crates/step-1-dsa-kata`),
     /// so failures can name the file to open.
     pub crate_dir: String,
@@ -16,12 +15,12 @@ pub struct Suite {
 }
 
 impl Suite {
-    /// A suite for the crate whose manifest directory is `manifest_dir`
-    /// (pass `env!("CARGO_MANIFEST_DIR")` from the grade file).
-    pub fn new(step: &'static str, title: &'static str, manifest_dir: &str) -> Self {
+    /// A suite of `step` for the crate whose manifest directory is `manifest_dir` (pass
+    /// `env!("CARGO_MANIFEST_DIR")` from the grade file): the learner's crate, the
+    /// reference or the template.
+    pub fn new(step: &'static Step, manifest_dir: &str) -> Self {
         Suite {
             step,
-            title,
             crate_dir: crate::paths::relative_to_workspace(manifest_dir),
             checks: Vec::new(),
         }

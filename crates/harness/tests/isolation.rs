@@ -96,7 +96,7 @@ fn main() -> ExitCode {
         ),
     ];
     let plan = Plan {
-        step: "harness",
+        step: harness::steps::step(1),
         title: "isolation self-test",
         crate_dir: "crates/harness".into(),
         entries,

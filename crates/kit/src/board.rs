@@ -139,7 +139,7 @@ fn next(step: Step, grading: &Grading) -> Option<Next> {
         Grading::DoesNotCompile(error) => Some(Next {
             package: step.package.to_string(),
             check: None,
-            file: step.dir.to_string(),
+            file: step.crate_dir.to_string(),
             hint: format!(
                 "{} does not compile; fix the first error: {}",
                 step.package,

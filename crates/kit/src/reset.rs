@@ -23,8 +23,8 @@ pub enum Change {
 
 pub fn run(step: &str, kata: Option<&str>, yes: bool) -> Result<ExitCode> {
     let step = steps::find(step)?;
-    let learner = steps::existing(step.dir)?.join("src");
-    let template = steps::existing(step.template)?.join("src");
+    let learner = steps::existing(step.crate_dir)?.join("src");
+    let template = steps::existing(step.template_dir)?.join("src");
     let changes = match kata {
         None => plan(&template, &learner)?,
         Some(kata) => plan_one(step, &template, &learner, kata)?,
@@ -42,7 +42,7 @@ pub fn run(step: &str, kata: Option<&str>, yes: bool) -> Result<ExitCode> {
             Change::Recreate(p) => ("recreate", p),
             Change::Remove(p) => ("remove (it is not in the starting code)", p),
         };
-        println!("  {verb:<8} {}/src/{}", step.dir, path.display());
+        println!("  {verb:<8} {}/src/{}", step.crate_dir, path.display());
     }
     if !yes {
         println!(
@@ -53,7 +53,7 @@ pub fn run(step: &str, kata: Option<&str>, yes: bool) -> Result<ExitCode> {
         );
         return Ok(ExitCode::SUCCESS);
     }
-    let backup = backup_dir()?.join(step.dir).join("src");
+    let backup = backup_dir()?.join(step.crate_dir).join("src");
     apply(&changes, &template, &learner, &backup)?;
     println!("Done. Your previous files are in {}", backup.display());
     Ok(ExitCode::SUCCESS)

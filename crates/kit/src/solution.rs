@@ -10,17 +10,17 @@ use crate::steps::{self, STEPS};
 
 pub fn run(name: &str) -> Result<ExitCode> {
     if let Ok(step) = steps::find(name) {
-        if !steps::root().join(step.solution).exists() {
+        if !steps::root().join(step.solution_dir).exists() {
             bail!(
                 "{} is not open yet, so it has no reference solution; run `cargo kit` to see \
                  which steps are open",
                 step.package
             );
         }
-        let dir = steps::existing(step.solution)?;
+        let dir = steps::existing(step.solution_dir)?;
         println!(
             "The reference for {} is in {}:",
-            step.package, step.solution
+            step.package, step.solution_dir
         );
         for entry in files_under(&dir.join("src"))? {
             println!("  {}", entry.strip_prefix(steps::root())?.display());
@@ -29,13 +29,13 @@ pub fn run(name: &str) -> Result<ExitCode> {
     }
     let kata_file = format!("src/{name}.rs");
     for step in STEPS {
-        let path = steps::root().join(step.solution).join(&kata_file);
+        let path = steps::root().join(step.solution_dir).join(&kata_file);
         if path.is_file() {
             println!(
                 "{}",
                 style(format!(
                     "Reference for {name} ({}/{kata_file}). Tried it yourself first? `cargo kit hint {name}` helps too.",
-                    step.solution
+                    step.solution_dir
                 ))
                 .dim()
             );

@@ -19,14 +19,14 @@ pub fn run(step: Option<&str>) -> Result<ExitCode> {
         Some(name) => steps::find(name)?,
         None => first_unfinished(),
     };
-    let dir = steps::existing(step.dir)?;
+    let dir = steps::existing(step.crate_dir)?;
     let (sender, changes) = mpsc::channel();
     let mut debouncer = new_debouncer(Duration::from_millis(300), sender)
         .context("could not start watching files")?;
     debouncer
         .watcher()
         .watch(&dir.join("src"), RecursiveMode::Recursive)
-        .with_context(|| format!("could not watch {}/src", step.dir))?;
+        .with_context(|| format!("could not watch {}/src", step.crate_dir))?;
     loop {
         let _ = Term::stdout().clear_screen();
         Command::new(crate::cargo::cargo())
@@ -38,7 +38,7 @@ pub fn run(step: Option<&str>) -> Result<ExitCode> {
             "\n{}",
             style(format!(
                 "watching {}/src: save a file to re-grade (Ctrl-C to stop)",
-                step.dir
+                step.crate_dir
             ))
             .dim()
         );

@@ -1,8 +1,7 @@
 //! Grades step 3. The step is not open yet: its suite has no checks so far.
 fn main() -> std::process::ExitCode {
     harness::grade(harness::Suite::new(
-        "step-3",
-        "sqlite-api",
+        harness::steps::step(3),
         env!("CARGO_MANIFEST_DIR"),
     ))
 }

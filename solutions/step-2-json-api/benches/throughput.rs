@@ -70,8 +70,8 @@ struct Row {
 }
 
 fn measure(binary: &str, size: usize, creates: usize, reads: usize) -> Row {
-    let app = App::new(binary).expect("a temporary DATA_DIR");
-    let path = app.data_dir().join(harness::step2::DATA_FILE);
+    let app = App::new(&binary.into()).expect("a temporary DATA_DIR");
+    let path = app.data_dir().join(harness::conduit::step2::DATA_FILE);
     std::fs::write(&path, seed_file(size)).expect("the seed file is written");
     let server = app
         .start()

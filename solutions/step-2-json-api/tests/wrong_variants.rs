@@ -3,11 +3,11 @@
 //! catch it, for the right reason. This is how the kit proves its HTTP checks can fail.
 
 use harness::Plan;
-use harness::step2::suite;
+use harness::conduit::step2::suite;
 
 fn main() -> std::process::ExitCode {
     let dir = env!("CARGO_MANIFEST_DIR");
-    let plan = Plan::fixtures("step-2", dir)
+    let plan = Plan::fixtures(harness::steps::step(2), dir)
         .reject(
             "truncate_write",
             suite(env!("CARGO_BIN_EXE_fixture-truncate-write"), dir).checks,

@@ -1,7 +1,7 @@
 //! The kit's self-test of the pristine step-2 starting code: every non-trivial check must
 //! fail, because a stub that already passes a check leaves the learner nothing to learn there.
 fn main() -> std::process::ExitCode {
-    harness::expect_stub_fails(harness::step2::suite(
+    harness::expect_stub_fails(harness::conduit::step2::suite(
         env!("CARGO_BIN_EXE_template-step-2"),
         env!("CARGO_MANIFEST_DIR"),
     ))

@@ -2,8 +2,7 @@
 //! fail. The step is not open yet, so its suite has no checks so far.
 fn main() -> std::process::ExitCode {
     harness::expect_stub_fails(harness::Suite::new(
-        "step-4",
-        "service",
+        harness::steps::step(4),
         env!("CARGO_MANIFEST_DIR"),
     ))
 }

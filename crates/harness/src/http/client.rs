@@ -22,6 +22,8 @@ pub struct Client {
     http: reqwest::blocking::Client,
     /// The server's stderr, shown when a request gets no answer at all.
     server_stderr: Option<Arc<Mutex<String>>>,
+    /// Sent with every request that does not set the same header itself (e.g. a token).
+    default_headers: Arc<Vec<(String, String)>>,
 }
 
 /// One request, kept as data so that it can be shown as a curl command.
@@ -163,7 +165,33 @@ impl Client {
             http: http_client(REQUEST_TIMEOUT),
             base_url,
             server_stderr,
+            default_headers: Arc::default(),
         }
+    }
+
+    /// The same client, sending `headers` with every request that does not set them itself.
+    pub fn with_headers(&self, headers: &[(String, String)]) -> Client {
+        let mut all = Vec::clone(&self.default_headers);
+        all.extend(headers.iter().cloned());
+        Client {
+            default_headers: Arc::new(all),
+            ..self.clone()
+        }
+    }
+
+    /// `request` with this client's default headers added where it does not set them.
+    fn completed(&self, request: &Request) -> Request {
+        let mut request = request.clone();
+        for (name, value) in self.default_headers.iter().rev() {
+            if !request
+                .headers
+                .iter()
+                .any(|(set, _)| set.eq_ignore_ascii_case(name))
+            {
+                request.headers.insert(0, (name.clone(), value.clone()));
+            }
+        }
+        request
     }
 
     /// The same client with another per-request timeout: for bursts of concurrent writes,
@@ -200,6 +228,7 @@ impl Client {
 
     /// Sends `request`; `Err` describes why there was no response at all.
     pub fn try_send(&self, request: &Request) -> Result<Response, String> {
+        let request = &self.completed(request);
         let url = format!("{}{}", self.base_url, request.path);
         let mut builder = self.http.request(request.method.clone(), &url);
         for (name, value) in &request.headers {

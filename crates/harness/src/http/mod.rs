@@ -19,6 +19,8 @@ pub mod client;
 pub mod conduit;
 pub mod curl;
 pub mod server;
+pub mod target;
 
 pub use client::{Client, Request, Response};
 pub use server::{App, Launch, Server};
+pub use target::Target;

@@ -1,7 +1,7 @@
 //! Spawning the server under test, waiting for its listening line, and stopping it.
 
 use std::io::{BufRead, BufReader, Read};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::sync::{Arc, Mutex};
@@ -13,6 +13,7 @@ use nix::unistd::Pid;
 
 use crate::check::Failure;
 use crate::http::client::Client;
+use crate::http::target::Target;
 
 /// How long a server may take to print its listening line.
 pub const START_DEADLINE: Duration = Duration::from_secs(10);
@@ -23,29 +24,30 @@ pub const STOP_DEADLINE: Duration = Duration::from_secs(10);
 /// Keep at most this much of a server's stderr (the end of it).
 const STDERR_KEPT: usize = 64 * 1024;
 
-/// The server under test before it runs: its binary and its own temporary `DATA_DIR`.
-/// Starting it again after a stop runs it on the same data, to check persistence.
+/// The server under test before it runs: its target (binary, environment, headers) and its
+/// own temporary `DATA_DIR`. Starting it again after a stop runs it on the same data, to
+/// check persistence.
 #[derive(Debug)]
 pub struct App {
-    binary: PathBuf,
+    target: Target,
     data_dir: tempfile::TempDir,
 }
 
 impl App {
-    /// `binary` is the path of the step's executable (`env!("CARGO_BIN_EXE_step-2")`).
-    pub fn new(binary: impl Into<PathBuf>) -> Result<App, Failure> {
-        let binary = binary.into();
-        if !binary.exists() {
+    /// A server of `target` on a fresh, empty `DATA_DIR`.
+    pub fn new(target: &Target) -> Result<App, Failure> {
+        if !target.binary.exists() {
             return Err(Failure::new(format!(
                 "the server's binary {} does not exist: did `cargo build` fail?",
-                binary.display()
+                target.binary.display()
             )));
         }
+        let target = target.clone();
         let data_dir = tempfile::Builder::new()
             .prefix("backend-path-data-")
             .tempdir()
             .map_err(|e| Failure::new(format!("cannot create a temporary DATA_DIR: {e}")))?;
-        Ok(App { binary, data_dir })
+        Ok(App { target, data_dir })
     }
 
     pub fn data_dir(&self) -> &Path {
@@ -54,11 +56,21 @@ impl App {
 
     /// How the server is started, as a shell line, for failure messages.
     pub fn command_line(&self) -> String {
+        let extra: String = self
+            .target
+            .env
+            .iter()
+            .map(|(name, value)| format!("{name}={value} "))
+            .collect();
         format!(
-            "PORT=0 DATA_DIR={} {}",
+            "PORT=0 DATA_DIR={} {extra}{}",
             self.data_dir().display(),
-            self.binary.display()
+            self.target.binary.display()
         )
+    }
+
+    pub fn target(&self) -> &Target {
+        &self.target
     }
 
     /// Starts the server and waits for its listening line; anything else is a failure that
@@ -83,12 +95,13 @@ impl App {
     /// Starts the server and reports how that went: listening, or exited first. A server
     /// that does neither within [`START_DEADLINE`] is killed and is a failure.
     pub fn launch(&self) -> Result<Launch, Failure> {
-        let mut command = Command::new(&self.binary);
+        let mut command = Command::new(&self.target.binary);
         command
             .env("PORT", "0")
             .env("DATA_DIR", self.data_dir())
             // A panic's message, not a 60-line backtrace, in the stderr that failures show.
             .env("RUST_BACKTRACE", "0")
+            .envs(self.target.env.iter().map(|(k, v)| (k, v)))
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
@@ -121,6 +134,7 @@ impl App {
                             port,
                             stderr,
                             command_line: self.command_line(),
+                            headers: self.target.headers.clone(),
                         }));
                     }
                     // A listening line in another format: say so now rather than at the
@@ -207,6 +221,8 @@ pub struct Server {
     port: u16,
     stderr: Arc<Mutex<String>>,
     command_line: String,
+    /// The target's default request headers, for the clients of this server.
+    headers: Vec<(String, String)>,
 }
 
 impl Server {
@@ -224,7 +240,7 @@ impl Server {
 
     /// A client for this server whose failures include the server's stderr.
     pub fn client(&self) -> Client {
-        Client::new(self.base_url(), Some(self.stderr.clone()))
+        Client::new(self.base_url(), Some(self.stderr.clone())).with_headers(&self.headers)
     }
 
     /// The last `count` lines the server wrote to stderr.

@@ -101,7 +101,7 @@ impl<K> Katas for K where
 /// The whole step-1 suite for the crate under test `K`, whose manifest directory is
 /// `manifest_dir`.
 pub fn suite<K: Katas + 'static>(manifest_dir: &str) -> Suite {
-    Suite::new("step-1", "dsa-kata", manifest_dir)
+    Suite::new(crate::steps::step(1), manifest_dir)
         .with(two_sum::checks::<K>())
         .with(max_subarray::checks::<K>())
         .with(merge_intervals::checks::<K>())

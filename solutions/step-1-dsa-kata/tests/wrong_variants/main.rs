@@ -41,7 +41,7 @@ struct Reference;
 harness::__step1_impls!(solution_step_1, Reference);
 
 fn main() -> std::process::ExitCode {
-    let plan = Plan::fixtures("step-1", env!("CARGO_MANIFEST_DIR"));
+    let plan = Plan::fixtures(harness::steps::step(1), env!("CARGO_MANIFEST_DIR"));
     let plan = two_sum::add(plan);
     let plan = max_subarray::add(plan);
     let plan = merge_intervals::add(plan);

@@ -4,39 +4,22 @@ use std::collections::BTreeSet;
 
 use serde_json::Value;
 
-use crate::check::{Check, Failure, Group};
+use crate::check::Failure;
+use crate::conduit::checks::articles::slug_of;
+use crate::conduit::{Def, Service};
 use crate::http::conduit::{expect_error, new_article};
-use crate::step2::articles::slug_of;
-use crate::step2::{Binary, fresh, with_binary};
 
-pub const GROUP: Group = Group::new("comments", 3, "src/handlers/comments.rs");
+/// The checks of this area (hints, grade and file come from each step's table).
+pub const DEFS: &[Def] = &[
+    Def::new(GROUP, "add_and_list", add_and_list),
+    Def::new(GROUP, "delete", delete),
+    Def::new(GROUP, "unknown_article_404", unknown_article_404),
+];
 
-pub fn checks(binary: &Binary) -> Vec<Check> {
-    vec![
-        GROUP.check(
-            "add_and_list",
-            "POST /api/articles/{slug}/comments {\"comment\": {\"body\": …}} answers 201 with \
-             {\"comment\": {id, body, createdAt, updatedAt}} (id: a whole number, unique); GET \
-             on the same path answers {\"comments\": [ … ]}",
-            with_binary(binary, add_and_list),
-        ),
-        GROUP.check(
-            "delete",
-            "DELETE /api/articles/{slug}/comments/{id} answers 204; a comment that is not on \
-             that article (deleted already, or another article's) is a 404",
-            with_binary(binary, delete),
-        ),
-        GROUP.check(
-            "unknown_article_404",
-            "listing, adding or deleting comments of an article that does not exist answers \
-             404 with {\"errors\": {\"article\": [\"not found\"]}}",
-            with_binary(binary, unknown_article_404),
-        ),
-    ]
-}
+const GROUP: &str = "comments";
 
-fn add_and_list(binary: &str) -> Result<(), Failure> {
-    let (_app, server) = fresh(binary)?;
+fn add_and_list(service: &Service) -> Result<(), Failure> {
+    let (_app, server) = service.fresh()?;
     let client = server.client();
     let slug = slug_of(&client.create_article_ok(&new_article("Commented", "d", "b", &[]))?);
     let response = client.list_comments(&slug)?;
@@ -61,8 +44,8 @@ fn add_and_list(binary: &str) -> Result<(), Failure> {
     Ok(())
 }
 
-fn delete(binary: &str) -> Result<(), Failure> {
-    let (_app, server) = fresh(binary)?;
+fn delete(service: &Service) -> Result<(), Failure> {
+    let (_app, server) = service.fresh()?;
     let client = server.client();
     let slug = slug_of(&client.create_article_ok(&new_article("Commented", "d", "b", &[]))?);
     let other = slug_of(&client.create_article_ok(&new_article("Other", "d", "b", &[]))?);
@@ -86,8 +69,8 @@ fn delete(binary: &str) -> Result<(), Failure> {
     Ok(())
 }
 
-fn unknown_article_404(binary: &str) -> Result<(), Failure> {
-    let (_app, server) = fresh(binary)?;
+fn unknown_article_404(service: &Service) -> Result<(), Failure> {
+    let (_app, server) = service.fresh()?;
     let client = server.client();
     let slug = slug_of(&client.create_article_ok(&new_article("Exists", "d", "b", &[]))?);
     let comment = client.add_comment_ok(&slug, "hello")?;

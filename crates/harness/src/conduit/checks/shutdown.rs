@@ -14,37 +14,26 @@ use std::time::{Duration, Instant};
 use nix::sys::signal::{Signal, kill};
 use serde_json::json;
 
-use crate::check::{Check, Failure, Group};
+use crate::check::Failure;
+use crate::conduit::{Def, Service};
 use crate::http::conduit::new_article;
 use crate::http::curl;
-use crate::step2::{Binary, fresh, with_binary};
 
-pub const GROUP: Group = Group::new("shutdown", 7, "src/server.rs");
+/// The checks of this area (hints, grade and file come from each step's table).
+pub const DEFS: &[Def] = &[
+    Def::new(GROUP, "sigterm_exits_0", sigterm_exits_0).trivial(),
+    Def::new(
+        GROUP,
+        "sigterm_finishes_in_flight",
+        sigterm_finishes_in_flight,
+    )
+    .timeout_secs(30),
+];
 
-pub fn checks(binary: &Binary) -> Vec<Check> {
-    vec![
-        GROUP
-            .check(
-                "sigterm_exits_0",
-                "on SIGTERM, stop: axum::serve(..).with_graceful_shutdown(signal) returns once \
-                 the signal fires and the connections are done; then return from main",
-                with_binary(binary, sigterm_exits_0),
-            )
-            .trivial(),
-        GROUP
-            .check(
-                "sigterm_finishes_in_flight",
-                "a request in flight when SIGTERM arrives must still be answered (and saved) \
-                 before the process exits 0: with_graceful_shutdown does this, process::exit \
-                 in a signal handler does not",
-                with_binary(binary, sigterm_finishes_in_flight),
-            )
-            .timeout(Duration::from_secs(30)),
-    ]
-}
+const GROUP: &str = "shutdown";
 
-fn sigterm_exits_0(binary: &str) -> Result<(), Failure> {
-    let (_app, server) = fresh(binary)?;
+fn sigterm_exits_0(service: &Service) -> Result<(), Failure> {
+    let (_app, server) = service.fresh()?;
     server.client().healthz()?.expect_status(200)?;
     let status = server.terminate()?;
     if !status.success() {
@@ -55,8 +44,8 @@ fn sigterm_exits_0(binary: &str) -> Result<(), Failure> {
     Ok(())
 }
 
-fn sigterm_finishes_in_flight(binary: &str) -> Result<(), Failure> {
-    let (app, mut server) = fresh(binary)?;
+fn sigterm_finishes_in_flight(service: &Service) -> Result<(), Failure> {
+    let (app, mut server) = service.fresh()?;
     let port = server.port();
     let title = "Written During Shutdown";
     let body = json!({ "article": new_article(title, "d", "b", &[]) }).to_string();

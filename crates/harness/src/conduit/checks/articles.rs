@@ -4,75 +4,29 @@ use std::collections::BTreeSet;
 
 use serde_json::{Value, json};
 
-use crate::check::{Check, Failure, Group};
+use crate::check::Failure;
+use crate::conduit::{Def, Service};
 use crate::http::Client;
 use crate::http::client::Response;
 use crate::http::conduit::{expect_error, new_article};
-use crate::step2::{Binary, fresh, with_binary};
 
-pub const GROUP: Group = Group::new("articles", 2, "src/handlers/articles.rs");
+/// The checks of this area (hints, grade and file come from each step's table).
+pub const DEFS: &[Def] = &[
+    Def::new(GROUP, "create", create),
+    Def::new(GROUP, "get_by_slug", get_by_slug),
+    Def::new(GROUP, "unknown_slug_404", unknown_slug_404),
+    Def::new(GROUP, "unique_slugs", unique_slugs),
+    Def::new(GROUP, "list_newest_first", list_newest_first),
+    Def::new(GROUP, "list_limit_offset", list_limit_offset),
+    Def::new(GROUP, "list_by_tag", list_by_tag),
+    Def::new(GROUP, "update", update),
+    Def::new(GROUP, "delete", delete),
+];
 
-pub fn checks(binary: &Binary) -> Vec<Check> {
-    vec![
-        GROUP.check(
-            "create",
-            "POST /api/articles {\"article\": {title, description, body, tagList}} answers 201 \
-             with {\"article\": {slug, title, description, body, tagList, createdAt, \
-             updatedAt}}; the slug is the title in lower case with dashes",
-            with_binary(binary, create),
-        ),
-        GROUP.check(
-            "get_by_slug",
-            "GET /api/articles/{slug} answers 200 with the article as it was created",
-            with_binary(binary, get_by_slug),
-        ),
-        GROUP.check(
-            "unknown_slug_404",
-            "GET, PUT and DELETE on a slug that no article has answer 404 with \
-             {\"errors\": {\"article\": [\"not found\"]}}",
-            with_binary(binary, unknown_slug_404),
-        ),
-        GROUP.check(
-            "unique_slugs",
-            "two articles with the same title get different slugs (add -2, -3, …): check \
-             whether a slug is taken before using it",
-            with_binary(binary, unique_slugs),
-        ),
-        GROUP.check(
-            "list_newest_first",
-            "GET /api/articles answers {\"articles\": [newest first], \"articlesCount\": n}; \
-             list items have every field but the body",
-            with_binary(binary, list_newest_first),
-        ),
-        GROUP.check(
-            "list_limit_offset",
-            "limit defaults to 20; skip `offset` articles, then take `limit`; articlesCount \
-             counts every match, not only the page",
-            with_binary(binary, list_limit_offset),
-        ),
-        GROUP.check(
-            "list_by_tag",
-            "?tag=rust keeps the articles whose tagList contains \"rust\"; articlesCount \
-             counts them",
-            with_binary(binary, list_by_tag),
-        ),
-        GROUP.check(
-            "update",
-            "PUT /api/articles/{slug} {\"article\": {…}} changes only the fields present and \
-             answers 200 with the article; a new title brings a new slug",
-            with_binary(binary, update),
-        ),
-        GROUP.check(
-            "delete",
-            "DELETE /api/articles/{slug} answers 204 with no body; the article is gone \
-             (404) and out of the list",
-            with_binary(binary, delete),
-        ),
-    ]
-}
+const GROUP: &str = "articles";
 
-fn create(binary: &str) -> Result<(), Failure> {
-    let (_app, server) = fresh(binary)?;
+fn create(service: &Service) -> Result<(), Failure> {
+    let (_app, server) = service.fresh()?;
     let client = server.client();
     let fields = new_article(
         "How to Train Your Dragon",
@@ -96,8 +50,8 @@ fn create(binary: &str) -> Result<(), Failure> {
     expect_tags(&response, &article, &["dragons", "training"])
 }
 
-fn get_by_slug(binary: &str) -> Result<(), Failure> {
-    let (_app, server) = fresh(binary)?;
+fn get_by_slug(service: &Service) -> Result<(), Failure> {
+    let (_app, server) = service.fresh()?;
     let client = server.client();
     // Two articles, each fetched by its own slug: a lookup that ignores the slug and
     // answers the first (or the newest) article gets one of them wrong.
@@ -135,8 +89,8 @@ fn get_by_slug(binary: &str) -> Result<(), Failure> {
     Ok(())
 }
 
-fn unknown_slug_404(binary: &str) -> Result<(), Failure> {
-    let (_app, server) = fresh(binary)?;
+fn unknown_slug_404(service: &Service) -> Result<(), Failure> {
+    let (_app, server) = service.fresh()?;
     let client = server.client();
     client.create_article_ok(&new_article("A Real Article", "d", "b", &[]))?;
     expect_error(&client.get_article("no-such-article")?, 404)?;
@@ -148,8 +102,8 @@ fn unknown_slug_404(binary: &str) -> Result<(), Failure> {
     Ok(())
 }
 
-fn unique_slugs(binary: &str) -> Result<(), Failure> {
-    let (_app, server) = fresh(binary)?;
+fn unique_slugs(service: &Service) -> Result<(), Failure> {
+    let (_app, server) = service.fresh()?;
     let client = server.client();
     let first = client.create_article_ok(&new_article("Same Title", "first", "one", &[]))?;
     let response = client.create_article(&new_article("Same Title", "second", "two", &[]))?;
@@ -174,8 +128,8 @@ fn unique_slugs(binary: &str) -> Result<(), Failure> {
     Ok(())
 }
 
-fn list_newest_first(binary: &str) -> Result<(), Failure> {
-    let (_app, server) = fresh(binary)?;
+fn list_newest_first(service: &Service) -> Result<(), Failure> {
+    let (_app, server) = service.fresh()?;
     let client = server.client();
     let empty = client.list_articles_ok("")?;
     if empty.count != 0 || !empty.articles.is_empty() {
@@ -194,8 +148,8 @@ fn list_newest_first(binary: &str) -> Result<(), Failure> {
     Ok(())
 }
 
-fn list_limit_offset(binary: &str) -> Result<(), Failure> {
-    let (_app, server) = fresh(binary)?;
+fn list_limit_offset(service: &Service) -> Result<(), Failure> {
+    let (_app, server) = service.fresh()?;
     let client = server.client();
     let slugs = create_numbered(&client, "Page", 25)?;
     let newest_first: Vec<String> = slugs.iter().rev().cloned().collect();
@@ -223,8 +177,8 @@ fn list_limit_offset(binary: &str) -> Result<(), Failure> {
     Ok(())
 }
 
-fn list_by_tag(binary: &str) -> Result<(), Failure> {
-    let (_app, server) = fresh(binary)?;
+fn list_by_tag(service: &Service) -> Result<(), Failure> {
+    let (_app, server) = service.fresh()?;
     let client = server.client();
     let a = slug_of(&client.create_article_ok(&new_article(
         "Tagged Rust And Web",
@@ -251,8 +205,8 @@ fn list_by_tag(binary: &str) -> Result<(), Failure> {
     Ok(())
 }
 
-fn update(binary: &str) -> Result<(), Failure> {
-    let (_app, server) = fresh(binary)?;
+fn update(service: &Service) -> Result<(), Failure> {
+    let (_app, server) = service.fresh()?;
     let client = server.client();
     let created = client.create_article_ok(&new_article(
         "Original Title",
@@ -294,8 +248,8 @@ fn update(binary: &str) -> Result<(), Failure> {
     Ok(())
 }
 
-fn delete(binary: &str) -> Result<(), Failure> {
-    let (_app, server) = fresh(binary)?;
+fn delete(service: &Service) -> Result<(), Failure> {
+    let (_app, server) = service.fresh()?;
     let client = server.client();
     let keep = slug_of(&client.create_article_ok(&new_article("Keep Me", "d", "b", &[]))?);
     let gone = slug_of(&client.create_article_ok(&new_article("Delete Me", "d", "b", &[]))?);

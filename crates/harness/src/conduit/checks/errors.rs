@@ -3,58 +3,26 @@
 
 use serde_json::json;
 
-use crate::check::{Check, Failure, Group};
+use crate::check::Failure;
+use crate::conduit::checks::articles::slug_of;
+use crate::conduit::{Def, Service};
 use crate::http::Request;
 use crate::http::conduit::{expect_client_error, expect_error, new_article};
-use crate::step2::articles::slug_of;
-use crate::step2::{BODY_LIMIT_BYTES, Binary, fresh, with_binary};
 
-pub const GROUP: Group = Group::new("errors", 4, "src/extract.rs");
+/// The checks of this area (hints, grade and file come from each step's table).
+pub const DEFS: &[Def] = &[
+    Def::new(GROUP, "missing_fields_422", missing_fields_422),
+    Def::new(GROUP, "malformed_json_4xx", malformed_json_4xx),
+    Def::new(GROUP, "wrong_types_4xx", wrong_types_4xx),
+    Def::new(GROUP, "wrong_content_type_4xx", wrong_content_type_4xx),
+    Def::new(GROUP, "body_over_limit_413", body_over_limit_413),
+    Def::new(GROUP, "bad_query_and_path_4xx", bad_query_and_path_4xx),
+];
 
-pub fn checks(binary: &Binary) -> Vec<Check> {
-    vec![
-        GROUP.check(
-            "missing_fields_422",
-            "a missing or blank title, description or body (or comment body) is a 422 whose \
-             errors name each field: {\"errors\": {\"title\": [\"can't be blank\"]}}; take the \
-             fields as Option<String> and validate them yourself",
-            with_binary(binary, missing_fields_422),
-        ),
-        GROUP.check(
-            "malformed_json_4xx",
-            "a body that is not JSON is the client's mistake: 400 with the JSON error body. \
-             Wrap axum's Json extractor so its rejection becomes your ApiError",
-            with_binary(binary, malformed_json_4xx),
-        ),
-        GROUP.check(
-            "wrong_types_4xx",
-            "JSON of the wrong shape ({\"article\": {\"title\": 5}}, [] …) is a 4xx (axum's \
-             rejection says 422) with the JSON error body",
-            with_binary(binary, wrong_types_4xx),
-        ),
-        GROUP.check(
-            "wrong_content_type_4xx",
-            "a body without Content-Type: application/json is a 415 with the JSON error body \
-             (axum's Json rejection has the status; give it your body)",
-            with_binary(binary, wrong_content_type_4xx),
-        ),
-        GROUP.check(
-            "body_over_limit_413",
-            "bodies over 1 MiB are refused with 413 and the JSON error body: \
-             .layer(DefaultBodyLimit::max(1024 * 1024)) on the router; 512 KiB is still fine",
-            with_binary(binary, body_over_limit_413),
-        ),
-        GROUP.check(
-            "bad_query_and_path_4xx",
-            "?limit=abc, ?offset=-1 and /comments/abc are 4xx with the JSON error body: wrap \
-             the Query and Path extractors as you wrapped Json",
-            with_binary(binary, bad_query_and_path_4xx),
-        ),
-    ]
-}
+const GROUP: &str = "errors";
 
-fn missing_fields_422(binary: &str) -> Result<(), Failure> {
-    let (_app, server) = fresh(binary)?;
+fn missing_fields_422(service: &Service) -> Result<(), Failure> {
+    let (_app, server) = service.fresh()?;
     let client = server.client();
     let cases = [
         (json!({ "description": "d", "body": "b" }), vec!["title"]),
@@ -98,8 +66,8 @@ fn missing_fields_422(binary: &str) -> Result<(), Failure> {
     Ok(())
 }
 
-fn malformed_json_4xx(binary: &str) -> Result<(), Failure> {
-    let (_app, server) = fresh(binary)?;
+fn malformed_json_4xx(service: &Service) -> Result<(), Failure> {
+    let (_app, server) = service.fresh()?;
     let client = server.client();
     for body in [r#"{"article": {"title": "Half"#, "not json at all", ""] {
         let response =
@@ -125,8 +93,8 @@ fn malformed_json_4xx(binary: &str) -> Result<(), Failure> {
     Ok(())
 }
 
-fn wrong_types_4xx(binary: &str) -> Result<(), Failure> {
-    let (_app, server) = fresh(binary)?;
+fn wrong_types_4xx(service: &Service) -> Result<(), Failure> {
+    let (_app, server) = service.fresh()?;
     let client = server.client();
     for body in [
         json!({ "article": { "title": 5, "description": "d", "body": "b" } }),
@@ -141,8 +109,8 @@ fn wrong_types_4xx(binary: &str) -> Result<(), Failure> {
     Ok(())
 }
 
-fn wrong_content_type_4xx(binary: &str) -> Result<(), Failure> {
-    let (_app, server) = fresh(binary)?;
+fn wrong_content_type_4xx(service: &Service) -> Result<(), Failure> {
+    let (_app, server) = service.fresh()?;
     let client = server.client();
     let body = json!({ "article": new_article("Plain", "d", "b", &[]) }).to_string();
     let response = client.send(&Request::post("/api/articles").body("text/plain", body.clone()))?;
@@ -153,15 +121,15 @@ fn wrong_content_type_4xx(binary: &str) -> Result<(), Failure> {
     Ok(())
 }
 
-fn body_over_limit_413(binary: &str) -> Result<(), Failure> {
-    let (_app, server) = fresh(binary)?;
+fn body_over_limit_413(service: &Service) -> Result<(), Failure> {
+    let (_app, server) = service.fresh()?;
     let client = server.client();
     let response = client.send(&Request::post("/api/articles").json(&json!({
         "article": new_article("Long but fine", "d", &"a".repeat(512 * 1024), &[])
     })))?;
     response.expect_status(201)?;
     let envelope = r#"{"article":{"title":"Too long","description":"d","body":""}}"#;
-    let padding = BODY_LIMIT_BYTES + 1 - envelope.len();
+    let padding = service.contract.body_limit + 1 - envelope.len();
     let body = envelope.replace(
         r#""body":"""#,
         &format!(r#""body":"{}""#, "a".repeat(padding)),
@@ -171,8 +139,8 @@ fn body_over_limit_413(binary: &str) -> Result<(), Failure> {
     Ok(())
 }
 
-fn bad_query_and_path_4xx(binary: &str) -> Result<(), Failure> {
-    let (_app, server) = fresh(binary)?;
+fn bad_query_and_path_4xx(service: &Service) -> Result<(), Failure> {
+    let (_app, server) = service.fresh()?;
     let client = server.client();
     let slug = slug_of(&client.create_article_ok(&new_article("Valid", "d", "b", &[]))?);
     for query in ["limit=abc", "offset=-1", "limit=0"] {

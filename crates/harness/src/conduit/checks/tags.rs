@@ -2,24 +2,18 @@
 
 use std::collections::BTreeSet;
 
-use crate::check::{Check, Failure, Group};
+use crate::check::Failure;
+use crate::conduit::checks::articles::slug_of;
+use crate::conduit::{Def, Service};
 use crate::http::conduit::new_article;
-use crate::step2::articles::slug_of;
-use crate::step2::{Binary, fresh, with_binary};
 
-pub const GROUP: Group = Group::new("tags", 3, "src/handlers/tags.rs");
+/// The checks of this area (hints, grade and file come from each step's table).
+pub const DEFS: &[Def] = &[Def::new(GROUP, "distinct_tags", distinct_tags)];
 
-pub fn checks(binary: &Binary) -> Vec<Check> {
-    vec![GROUP.check(
-        "distinct_tags",
-        "GET /api/tags answers {\"tags\": [ … ]}: every tag of the stored articles, each once; \
-         derive them from the articles, so a deleted article's tags go with it",
-        with_binary(binary, distinct_tags),
-    )]
-}
+const GROUP: &str = "tags";
 
-fn distinct_tags(binary: &str) -> Result<(), Failure> {
-    let (_app, server) = fresh(binary)?;
+fn distinct_tags(service: &Service) -> Result<(), Failure> {
+    let (_app, server) = service.fresh()?;
     let client = server.client();
     let response = client.tags()?;
     if !client.tags_ok()?.is_empty() {

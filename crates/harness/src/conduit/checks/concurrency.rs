@@ -11,13 +11,11 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 
-use crate::check::{Check, Failure, Group};
+use crate::check::Failure;
+use crate::conduit::checks::articles::slug_of;
+use crate::conduit::{Def, Service};
 use crate::http::conduit::new_article;
 use crate::http::{Client, Request, Response};
-use crate::step2::articles::slug_of;
-use crate::step2::{Binary, fresh, with_binary};
-
-pub const GROUP: Group = Group::new("concurrency", 6, "src/store.rs");
 
 /// Per-request timeout in a burst: the last request waits for every save before it.
 pub const BURST_REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
@@ -25,27 +23,13 @@ pub const BURST_REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 const CREATES: usize = 100;
 const COMMENTS: usize = 50;
 
-pub fn checks(binary: &Binary) -> Vec<Check> {
-    vec![
-        GROUP
-            .check(
-                "concurrent_creates",
-                "writers must take turns from reading the data to saving it (hold a \
-                 tokio::sync::Mutex across the whole change, including the save), and choose \
-                 the unique slug inside that turn",
-                with_binary(binary, concurrent_creates),
-            )
-            .timeout(Duration::from_secs(60)),
-        GROUP
-            .check(
-                "concurrent_comments",
-                "comment ids must be handed out inside the writers' turn, and the comment \
-                 added to the data that is saved",
-                with_binary(binary, concurrent_comments),
-            )
-            .timeout(Duration::from_secs(60)),
-    ]
-}
+/// The checks of this area (hints, grade and file come from each step's table).
+pub const DEFS: &[Def] = &[
+    Def::new(GROUP, "concurrent_creates", concurrent_creates).timeout_secs(60),
+    Def::new(GROUP, "concurrent_comments", concurrent_comments).timeout_secs(60),
+];
+
+const GROUP: &str = "concurrency";
 
 /// Sends `requests` all at once (one thread each, released together) and returns the
 /// responses in order; a request without an answer is a failure.
@@ -74,8 +58,8 @@ pub fn all_at_once(client: &Client, requests: Vec<Request>) -> Result<Vec<Respon
         .collect()
 }
 
-fn concurrent_creates(binary: &str) -> Result<(), Failure> {
-    let (_app, server) = fresh(binary)?;
+fn concurrent_creates(service: &Service) -> Result<(), Failure> {
+    let (_app, server) = service.fresh()?;
     let client = server.client().with_timeout(BURST_REQUEST_TIMEOUT);
     let requests = (0..CREATES)
         .map(|i| {
@@ -112,8 +96,8 @@ fn concurrent_creates(binary: &str) -> Result<(), Failure> {
     Ok(())
 }
 
-fn concurrent_comments(binary: &str) -> Result<(), Failure> {
-    let (_app, server) = fresh(binary)?;
+fn concurrent_comments(service: &Service) -> Result<(), Failure> {
+    let (_app, server) = service.fresh()?;
     let client = server.client().with_timeout(BURST_REQUEST_TIMEOUT);
     let slug = slug_of(&client.create_article_ok(&new_article("Busy Thread", "d", "b", &[]))?);
     let requests = (0..COMMENTS)

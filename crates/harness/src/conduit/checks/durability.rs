@@ -13,18 +13,15 @@ use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Barrier, Mutex};
 use std::thread;
-use std::time::Duration;
 
 use nix::sys::signal::{Signal, kill};
 use serde_json::{Value, json};
 
-use crate::check::{Check, Failure, Group};
+use crate::check::Failure;
+use crate::conduit::checks::articles::slug_of;
+use crate::conduit::{Def, Service};
 use crate::http::conduit::new_article;
-use crate::http::{App, Launch, Request, Response};
-use crate::step2::articles::slug_of;
-use crate::step2::{Binary, DATA_FILE, fresh, with_binary};
-
-pub const GROUP: Group = Group::new("durability", 5, "src/store.rs");
+use crate::http::{Launch, Request, Response};
 
 /// Concurrent creates in the burst.
 const BURST: usize = 200;
@@ -32,40 +29,22 @@ const BURST: usize = 200;
 /// The server is killed when this many creates of the burst have been answered 201.
 const KILL_AFTER_ACKS: usize = 40;
 
-pub fn checks(binary: &Binary) -> Vec<Check> {
-    vec![
-        GROUP.check(
-            "survives_restart",
-            "start with an empty store when DATA_DIR has no data file; save every change to \
-             DATA_DIR/conduit.json and load it at startup",
-            with_binary(binary, survives_restart),
-        ),
-        GROUP.check(
-            "corrupt_file_stops_startup",
-            "when conduit.json does not parse, exit non-zero before listening, with a message \
-             naming the file and the parse error; never overwrite it with an empty store",
-            with_binary(binary, corrupt_file_stops_startup),
-        ),
-        GROUP.check(
-            "replaced_by_rename",
-            "save by writing a temporary file in DATA_DIR, fsync it, rename it over \
-             conduit.json and fsync the directory: rewriting the file in place leaves a \
-             half-written file if the process dies mid-write",
-            with_binary(binary, replaced_by_rename),
-        ),
-        GROUP
-            .check(
-                "sigkill_during_burst",
-                "answer 2xx only after the change is on disk; make every save atomic (temp \
-                 file + rename); at startup, remove a temporary file left by a crash",
-                with_binary(binary, sigkill_during_burst),
-            )
-            .timeout(Duration::from_secs(60)),
-    ]
-}
+/// The checks of this area (hints, grade and file come from each step's table).
+pub const DEFS: &[Def] = &[
+    Def::new(GROUP, "survives_restart", survives_restart),
+    Def::new(
+        GROUP,
+        "corrupt_file_stops_startup",
+        corrupt_file_stops_startup,
+    ),
+    Def::new(GROUP, "replaced_by_rename", replaced_by_rename),
+    Def::new(GROUP, "sigkill_during_burst", sigkill_during_burst).timeout_secs(60),
+];
 
-fn survives_restart(binary: &str) -> Result<(), Failure> {
-    let (app, server) = fresh(binary)?;
+const GROUP: &str = "durability";
+
+fn survives_restart(service: &Service) -> Result<(), Failure> {
+    let (app, server) = service.fresh()?;
     let client = server.client();
     let page = client.list_articles_ok("")?;
     if page.count != 0 {
@@ -117,9 +96,10 @@ fn stop(server: crate::http::Server) -> Result<(), Failure> {
     server.terminate().map(|_| ())
 }
 
-fn corrupt_file_stops_startup(binary: &str) -> Result<(), Failure> {
-    let app = App::new(binary)?;
-    let path = app.data_dir().join(DATA_FILE);
+fn corrupt_file_stops_startup(service: &Service) -> Result<(), Failure> {
+    let app = service.app()?;
+    let data_file = service.contract.data_file();
+    let path = app.data_dir().join(data_file);
     let corrupt = br#"{"articles": [{"slug": "half-writ"#;
     std::fs::write(&path, corrupt)
         .map_err(|e| Failure::new(format!("cannot write {}: {e}", path.display())))?;
@@ -168,17 +148,18 @@ fn corrupt_file_stops_startup(binary: &str) -> Result<(), Failure> {
     }
 }
 
-fn replaced_by_rename(binary: &str) -> Result<(), Failure> {
-    let (app, server) = fresh(binary)?;
+fn replaced_by_rename(service: &Service) -> Result<(), Failure> {
+    let (app, server) = service.fresh()?;
     let client = server.client();
-    let path = app.data_dir().join(DATA_FILE);
+    let data_file = service.contract.data_file();
+    let path = app.data_dir().join(data_file);
     let mut inodes = Vec::new();
     for title in ["First Save", "Second Save", "Third Save"] {
         client.create_article_ok(&new_article(title, "d", "b", &[]))?;
         let text = std::fs::read_to_string(&path).map_err(|e| {
             Failure::new(format!(
                 "after POST /api/articles answered 201, {} cannot be read: {e}. Save every \
-                 change to DATA_DIR/{DATA_FILE} before answering.",
+                 change to DATA_DIR/{data_file} before answering.",
                 path.display()
             ))
         })?;
@@ -208,14 +189,14 @@ fn replaced_by_rename(binary: &str) -> Result<(), Failure> {
             path.display()
         )));
     }
-    expect_no_leftovers(app.data_dir())
+    expect_no_leftovers(app.data_dir(), data_file)
 }
 
-fn sigkill_during_burst(binary: &str) -> Result<(), Failure> {
-    let (app, server) = fresh(binary)?;
+fn sigkill_during_burst(service: &Service) -> Result<(), Failure> {
+    let (app, server) = service.fresh()?;
     let client = server
         .client()
-        .with_timeout(crate::step2::concurrency::BURST_REQUEST_TIMEOUT);
+        .with_timeout(crate::conduit::checks::concurrency::BURST_REQUEST_TIMEOUT);
     let warm_up = client.create_article_ok(&new_article("Before The Burst", "d", "b", &[]))?;
     let pid = server.pid();
 
@@ -283,7 +264,8 @@ fn sigkill_during_burst(binary: &str) -> Result<(), Failure> {
     }
     server.kill();
 
-    let path = app.data_dir().join(DATA_FILE);
+    let data_file = service.contract.data_file();
+    let path = app.data_dir().join(data_file);
     let bytes = std::fs::read(&path).map_err(|e| {
         Failure::new(format!(
             "after a SIGKILL during {BURST} concurrent creates ({} answered 201), {} cannot be \
@@ -334,22 +316,22 @@ fn sigkill_during_burst(binary: &str) -> Result<(), Failure> {
             first.fail("200 OK with the article created before the crash")
         )));
     }
-    expect_no_leftovers(app.data_dir())
+    expect_no_leftovers(app.data_dir(), data_file)
 }
 
 /// DATA_DIR holds the data file and nothing else.
-fn expect_no_leftovers(dir: &Path) -> Result<(), Failure> {
+fn expect_no_leftovers(dir: &Path, data_file: &str) -> Result<(), Failure> {
     let leftovers: Vec<String> = std::fs::read_dir(dir)
         .map_err(|e| Failure::new(format!("cannot list {}: {e}", dir.display())))?
         .filter_map(|entry| entry.ok())
         .map(|entry| entry.file_name().to_string_lossy().into_owned())
-        .filter(|name| name != DATA_FILE)
+        .filter(|name| name != data_file)
         .collect();
     if leftovers.is_empty() {
         Ok(())
     } else {
         Err(Failure::new(format!(
-            "{} holds {leftovers:?} besides {DATA_FILE}: a temporary file must be renamed \
+            "{} holds {leftovers:?} besides {data_file}: a temporary file must be renamed \
              over the data file (or removed at startup, if a crash left it behind)",
             dir.display()
         )))

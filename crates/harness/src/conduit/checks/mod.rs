@@ -1,0 +1,52 @@
+//! Every Conduit check body, one module per API area. A body is written once and knows
+//! nothing of steps: the step tables (e.g. [`crate::conduit::step2`]) pick the checks and
+//! give them their grade, file and hint.
+
+use crate::conduit::Def;
+
+pub mod articles;
+pub mod comments;
+pub mod concurrency;
+pub mod durability;
+pub mod errors;
+pub mod server;
+pub mod shutdown;
+pub mod tags;
+
+/// Every check, area by area.
+pub const ALL: &[&[Def]] = &[
+    server::DEFS,
+    articles::DEFS,
+    comments::DEFS,
+    tags::DEFS,
+    errors::DEFS,
+    durability::DEFS,
+    concurrency::DEFS,
+    shutdown::DEFS,
+];
+
+/// The check `group::name`.
+pub fn find(id: &str) -> Option<Def> {
+    ALL.iter()
+        .flat_map(|defs| defs.iter())
+        .copied()
+        .find(|def| def.id() == id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_unique() {
+        let mut ids: Vec<String> = ALL
+            .iter()
+            .flat_map(|defs| defs.iter())
+            .map(Def::id)
+            .collect();
+        let count = ids.len();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), count, "two Conduit checks share an id");
+    }
+}
