@@ -22,6 +22,7 @@ use crate::suite::Suite;
 
 pub mod checks;
 pub mod step2;
+pub mod step3;
 
 /// Where a step keeps its data inside `DATA_DIR`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -7,11 +7,17 @@ use crate::conduit::Def;
 pub mod articles;
 pub mod comments;
 pub mod concurrency;
+pub mod database;
 pub mod durability;
 pub mod errors;
+pub mod growth;
+pub mod import;
+pub mod injection;
+pub mod runtime;
 pub mod server;
 pub mod shutdown;
 pub mod tags;
+pub mod transactions;
 
 /// Every check, area by area.
 pub const ALL: &[&[Def]] = &[
@@ -23,6 +29,12 @@ pub const ALL: &[&[Def]] = &[
     durability::DEFS,
     concurrency::DEFS,
     shutdown::DEFS,
+    database::DEFS,
+    transactions::DEFS,
+    injection::DEFS,
+    runtime::DEFS,
+    growth::DEFS,
+    import::DEFS,
 ];
 
 /// The check `group::name`.
