@@ -14,10 +14,9 @@
 use std::fmt;
 use std::path::Path;
 
-use rusqlite::{OptionalExtension, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use solution_step_2::model::Data;
 
-use crate::db::Db;
 use crate::handlers::articles::set_tags;
 
 /// What an import did, for the line it prints.
@@ -39,30 +38,33 @@ impl fmt::Display for Report {
     }
 }
 
-/// Reads, checks and imports `file`. The error names the file and says what is wrong.
-pub async fn import_file(db: &Db, file: &Path) -> Result<Report, String> {
-    let bytes =
-        std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+/// Reads, checks and imports `file` with the writer connection `conn`. The error names the
+/// file and says what is wrong; on any error nothing was written.
+pub fn import_file(conn: &mut Connection, file: &Path) -> Result<Report, String> {
+    let bytes = std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
     let data: Data = serde_json::from_slice(&bytes).map_err(|e| {
         format!(
             "{} is not a step-2 data file ({e}); nothing was imported",
             file.display()
         )
     })?;
-    let shown = file.display().to_string();
-    db.with_writer(move |conn| {
+    let imported = (|| {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let report = import_data(&tx, &data)?;
         tx.commit()?;
-        Ok(report)
+        Ok::<Report, crate::db::Error>(report)
+    })();
+    imported.map_err(|e| {
+        format!(
+            "cannot import {}: {e:?}; nothing was imported",
+            file.display()
+        )
     })
-    .await
-    .map_err(|e| format!("cannot import {shown}: {e:?}; nothing was imported"))
 }
 
 /// Inserts what `data` has and the database has not, oldest article first (so ids, and
 /// "newest first", follow the file's order).
-pub fn import_data(conn: &rusqlite::Connection, data: &Data) -> crate::db::Result<Report> {
+pub fn import_data(conn: &Connection, data: &Data) -> crate::db::Result<Report> {
     let mut report = Report::default();
     let mut existing = conn.prepare_cached("SELECT id FROM articles WHERE slug = ?1")?;
     let mut insert = conn.prepare_cached(

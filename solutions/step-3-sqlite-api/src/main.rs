@@ -3,10 +3,9 @@
 
 use std::process::ExitCode;
 
-use solution_step_3::db::Settings;
-use solution_step_3::{routes, run};
+use solution_step_3::run::{self, Parts};
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    run::main(Settings::REFERENCE, routes::router).await
+    run::main(Parts::REFERENCE).await
 }

@@ -6,19 +6,43 @@
 //!   server here, with a message that names it) and serve;
 //! - `import FILE`: import a step-2 `conduit.json` into the database and exit.
 
+use std::path::Path;
 use std::process::ExitCode;
 
 use axum::Router;
+use rusqlite::Connection;
 use solution_step_2::server;
 
 use crate::config::Config;
 use crate::db::{Db, Settings};
+use crate::import::Report;
 use crate::routes::AppState;
 
-/// `main`, with the parts a fixture may swap: the connection settings and the router.
-pub async fn main(settings: Settings, router: impl FnOnce(AppState) -> Router) -> ExitCode {
+/// The parts of the process, each replaceable: the reference's are [`Parts::REFERENCE`];
+/// the kit's known-wrong fixtures swap one.
+#[derive(Clone, Copy)]
+pub struct Parts {
+    pub config: fn() -> Result<Config, String>,
+    pub open: fn(&Path, Settings) -> Result<Db, String>,
+    pub settings: Settings,
+    pub router: fn(AppState) -> Router,
+    pub import: fn(&mut Connection, &Path) -> Result<Report, String>,
+}
+
+impl Parts {
+    pub const REFERENCE: Parts = Parts {
+        config: Config::from_env,
+        open: Db::open_with,
+        settings: Settings::REFERENCE,
+        router: crate::routes::router,
+        import: crate::import::import_file,
+    };
+}
+
+/// The whole process, made of `parts`.
+pub async fn main(parts: Parts) -> ExitCode {
     server::init_tracing();
-    let config = match Config::from_env() {
+    let config = match (parts.config)() {
         Ok(config) => config,
         Err(message) => {
             eprintln!("error: {message}");
@@ -38,7 +62,7 @@ pub async fn main(settings: Settings, router: impl FnOnce(AppState) -> Router) -
             return ExitCode::from(2);
         }
     };
-    let db = match Db::open_with(&config.database_path, settings) {
+    let db = match (parts.open)(&config.database_path, parts.settings) {
         Ok(db) => db,
         Err(message) => {
             eprintln!("error: {message}");
@@ -46,19 +70,27 @@ pub async fn main(settings: Settings, router: impl FnOnce(AppState) -> Router) -
         }
     };
     if let Some(file) = import {
-        return match crate::import::import_file(&db, file.as_ref()).await {
-            Ok(report) => {
+        let import = parts.import;
+        let outcome = db
+            .with_writer(move |conn| Ok(import(conn, file.as_ref())))
+            .await;
+        return match outcome {
+            Ok(Ok(report)) => {
                 println!("{report}");
                 ExitCode::SUCCESS
             }
-            Err(message) => {
+            Ok(Err(message)) => {
                 eprintln!("error: {message}");
+                ExitCode::FAILURE
+            }
+            Err(e) => {
+                eprintln!("error: {e:?}");
                 ExitCode::FAILURE
             }
         };
     }
     tracing::info!("database {}", db.path().display());
-    match server::serve(config.port, router(AppState::new(db))).await {
+    match server::serve(config.port, (parts.router)(AppState::new(db))).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e}");

@@ -16,8 +16,8 @@ use axum::http::StatusCode;
 use rusqlite::{Connection, OptionalExtension, params};
 use solution_step_2::extract::{Json, Path, Query};
 use solution_step_2::model::{
-    ArticleEnvelope, ArticleSummary, ArticleView, ArticlesEnvelope, ListParams,
-    NewArticleRequest, UpdateArticleRequest, now,
+    ArticleEnvelope, ArticleSummary, ArticleView, ArticlesEnvelope, ListParams, NewArticleRequest,
+    UpdateArticleRequest, now,
 };
 use solution_step_2::slug;
 
@@ -138,7 +138,13 @@ pub fn insert(conn: &Connection, new: NewRow) -> Result<ArticleView> {
         "INSERT INTO articles (slug, title, description, body, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
     )?
-    .execute(params![slug, new.title, new.description, new.body, created_at])?;
+    .execute(params![
+        slug,
+        new.title,
+        new.description,
+        new.body,
+        created_at
+    ])?;
     let id = conn.last_insert_rowid();
     set_tags(conn, id, &new.tag_list)?;
     Ok(ArticleView::from(&select_by_id(conn, id)?))
@@ -148,9 +154,7 @@ pub fn insert(conn: &Connection, new: NewRow) -> Result<ArticleView> {
 pub fn free_slug(conn: &Connection, title: &str, except: Option<i64>) -> Result<String> {
     let mut taken = conn.prepare_cached("SELECT id FROM articles WHERE slug = ?1")?;
     let mut is_taken = |candidate: &str| -> rusqlite::Result<bool> {
-        let owner: Option<i64> = taken
-            .query_row([candidate], |row| row.get(0))
-            .optional()?;
+        let owner: Option<i64> = taken.query_row([candidate], |row| row.get(0)).optional()?;
         Ok(owner.is_some_and(|owner| Some(owner) != except))
     };
     let base = slug::slugify(title);

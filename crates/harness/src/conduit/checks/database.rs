@@ -34,7 +34,11 @@ const KILL_AFTER_ACKS: usize = 40;
 /// The checks of this area (hints, grade and file come from each step's table).
 pub const DEFS: &[Def] = &[
     Def::new(GROUP, "honours_database_path", honours_database_path),
-    Def::new(GROUP, "not_a_database_stops_startup", not_a_database_stops_startup),
+    Def::new(
+        GROUP,
+        "not_a_database_stops_startup",
+        not_a_database_stops_startup,
+    ),
     Def::new(CRASH, "sigkill_during_burst", sigkill_during_burst).timeout_secs(60),
     Def::new(GROUP, "lookups_use_indexes", lookups_use_indexes),
 ];
@@ -218,9 +222,8 @@ fn sigkill_during_burst(service: &Service) -> Result<(), Failure> {
                 .stack_size(256 * 1024)
                 .spawn(move || {
                     let title = format!("Burst {i}");
-                    let request = Request::post("/api/articles").json(
-                        &json!({ "article": new_article(&title, "burst", "b", &["burst"]) }),
-                    );
+                    let request = Request::post("/api/articles")
+                        .json(&json!({ "article": new_article(&title, "burst", "b", &["burst"]) }));
                     barrier.wait();
                     match client.try_send(&request) {
                         Ok(response) if response.status == 201 => {

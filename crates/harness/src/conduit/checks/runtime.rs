@@ -32,10 +32,12 @@ const ARTICLES: usize = 200;
 const MAX_SHARE_BEFORE_HEALTH: f64 = 0.5;
 
 /// The checks of this area (hints, grade and file come from each step's table).
-pub const DEFS: &[Def] = &[
-    Def::new(GROUP, "health_answers_during_slow_queries", health_answers_during_slow_queries)
-        .timeout_secs(90),
-];
+pub const DEFS: &[Def] = &[Def::new(
+    GROUP,
+    "health_answers_during_slow_queries",
+    health_answers_during_slow_queries,
+)
+.timeout_secs(90)];
 
 const GROUP: &str = "runtime";
 
@@ -50,8 +52,7 @@ fn health_answers_during_slow_queries(service: &Service) -> Result<(), Failure> 
         })
         .collect();
     for chunk in setup.chunks(20) {
-        for response in crate::conduit::checks::concurrency::all_at_once(&client, chunk.to_vec())?
-        {
+        for response in crate::conduit::checks::concurrency::all_at_once(&client, chunk.to_vec())? {
             response.expect_status(201)?;
         }
     }
@@ -63,8 +64,12 @@ fn health_answers_during_slow_queries(service: &Service) -> Result<(), Failure> 
     let barrier = Arc::new(Barrier::new(burst + 1));
     let workers: Vec<_> = (0..burst)
         .map(|_| {
-            let (client, slow, answered, barrier) =
-                (client.clone(), slow.clone(), answered.clone(), barrier.clone());
+            let (client, slow, answered, barrier) = (
+                client.clone(),
+                slow.clone(),
+                answered.clone(),
+                barrier.clone(),
+            );
             thread::Builder::new()
                 .stack_size(256 * 1024)
                 .spawn(move || {
@@ -80,7 +85,10 @@ fn health_answers_during_slow_queries(service: &Service) -> Result<(), Failure> 
     while answered.load(Ordering::SeqCst) == 0 {
         thread::sleep(Duration::from_millis(1));
     }
-    let health = server.client().with_timeout(BURST_REQUEST_TIMEOUT).healthz()?;
+    let health = server
+        .client()
+        .with_timeout(BURST_REQUEST_TIMEOUT)
+        .healthz()?;
     let before_health = answered.load(Ordering::SeqCst);
     for worker in workers {
         let response = worker
