@@ -231,7 +231,7 @@ const ROWS: &[Row] = &[
          SQLITE_BUSY never reaches a client",
     ),
     Row::new(
-        "runtime::health_answers_during_slow_queries",
+        "runtime::health_answers_while_queries_wait",
         "run every SQLite call inside tokio::task::spawn_blocking (Db::read / Db::write): a \
          query made directly in a handler (say, through a std::sync::Mutex<Connection>) \
          blocks a runtime worker, and the whole server waits with it",

@@ -71,21 +71,20 @@ fn concurrent_updates_keep_every_field(service: &Service) -> Result<(), Failure>
     let response = client.get_article(&slug)?;
     response.expect_status(200)?;
     let article = response.envelope("article")?;
-    let kept_original: Vec<&str> = [
+    let kept_original = [
         ("description", json!("original description")),
         ("body", json!("original body")),
         ("tagList", json!(["original"])),
     ]
     .into_iter()
     .filter(|(field, original)| &article[*field] == original)
-    .map(|(field, _)| field)
-    .collect();
-    if !kept_original.is_empty() {
-        return Err(response.fail(format!(
-            "every field changed by one of the {} concurrent PUTs ({UPDATES_PER_FIELD} each \
-             for description, body and tagList, all answered 200); {kept_original:?} still \
-             hold the original value (lost update: a PUT wrote back fields it had read \
-             before another PUT changed them)",
+    .count();
+    if kept_original > 0 {
+        return Err(Failure::new(format!(
+            "after {} concurrent PUTs to /api/articles/{slug} ({UPDATES_PER_FIELD} each \
+             changing only the description, only the body or only the tagList, all answered \
+             200), {kept_original} of these 3 fields still hold their original value: lost \
+             update (a PUT wrote back fields it had read before another PUT changed them)",
             UPDATES_PER_FIELD * 3
         )));
     }
@@ -96,7 +95,7 @@ fn reads_never_busy(service: &Service) -> Result<(), Failure> {
     let (_app, server) = service.fresh()?;
     let client = server.client().with_timeout(BURST_REQUEST_TIMEOUT);
     let slug = slug_of(&client.create_article_ok(&new_article("Read Often", "d", "b", &["r"]))?);
-    let failed: Arc<Mutex<Option<Failure>>> = Arc::default();
+    let failed: Arc<Mutex<Failures>> = Arc::default();
     let stop = Arc::new(AtomicBool::new(false));
     let mut threads = Vec::new();
     for w in 0..WRITERS {
@@ -109,7 +108,7 @@ fn reads_never_busy(service: &Service) -> Result<(), Failure> {
                 let title = format!("Written {w} {i}");
                 let request = Request::post("/api/articles")
                     .json(&json!({ "article": new_article(&title, "d", "b", &["w"]) }));
-                record(&failed, &stop, "write", client.send(&request), 201);
+                record(&failed, &stop, false, client.send(&request), 201);
             }
         }));
     }
@@ -126,43 +125,61 @@ fn reads_never_busy(service: &Service) -> Result<(), Failure> {
                     1 => Request::get("/api/articles?tag=w&limit=5"),
                     _ => Request::get(format!("/api/articles/{slug}/comments")),
                 };
-                record(&failed, &stop, "read", client.send(&request), 200);
+                record(&failed, &stop, true, client.send(&request), 200);
             }
         }));
     }
     for thread in threads {
         let _ = thread.join();
     }
-    match failed.lock().unwrap_or_else(|e| e.into_inner()).take() {
-        Some(failure) => Err(failure),
+    let failures = failed.lock().unwrap_or_else(|e| e.into_inner());
+    match &failures.first {
         None => Ok(()),
+        Some(first) => Err(Failure::new(format!(
+            "{} reads ({READERS} threads: GET an article, a tag's list, comments) and {} \
+             creates ({WRITERS} threads) ran at the same time; {} reads and {} writes failed \
+             before the check stopped them (SQLITE_BUSY reaching a client? readers and the \
+             writer must not lock each other out). The first answered {first}",
+            READERS * READS_EACH,
+            WRITERS * WRITES_EACH,
+            failures.reads,
+            failures.writes
+        ))),
     }
 }
 
-/// Keeps the first request that did not get `expected` (as a failure), and stops the rest.
+/// Counts a request that did not get `expected`, keeps the first such answer, and stops
+/// the other threads.
 fn record(
-    failed: &Mutex<Option<Failure>>,
+    failures: &Mutex<Failures>,
     stop: &AtomicBool,
-    kind: &str,
+    read: bool,
     outcome: Result<Response, Failure>,
     expected: u16,
 ) {
-    let what = format!(
-        "{} for every one of {} reads and {} writes running at the same time; this {kind} \
-         failed while the others ran (SQLITE_BUSY reaching a client? readers and the writer \
-         must not lock each other out)",
-        crate::http::client::status_line(expected),
-        READERS * READS_EACH,
-        WRITERS * WRITES_EACH
-    );
-    let failure = match outcome {
+    let answer = match outcome {
         Ok(response) if response.status == expected => return,
-        Ok(response) => response.fail(what),
-        Err(failure) => Failure::new(format!("{what}\n{failure}")),
+        Ok(response) => format!(
+            "{}: {}",
+            crate::http::client::status_line(response.status),
+            response.text
+        ),
+        Err(failure) => failure.message,
     };
     stop.store(true, Ordering::SeqCst);
-    let mut slot = failed.lock().unwrap_or_else(|e| e.into_inner());
-    if slot.is_none() {
-        *slot = Some(failure);
+    let mut failures = failures.lock().unwrap_or_else(|e| e.into_inner());
+    if read {
+        failures.reads += 1;
+    } else {
+        failures.writes += 1;
     }
+    failures.first.get_or_insert(answer);
+}
+
+/// What went wrong in `reads_never_busy`.
+#[derive(Debug, Default)]
+struct Failures {
+    reads: usize,
+    writes: usize,
+    first: Option<String>,
 }

@@ -1,0 +1,8 @@
+//! `GET /healthz`: answers 200 as long as the process serves requests.
+
+use axum::Json;
+use serde_json::{Value, json};
+
+pub async fn healthz() -> Json<Value> {
+    Json(json!({ "status": "ok" }))
+}
