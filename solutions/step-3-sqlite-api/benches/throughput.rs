@@ -1,1 +1,222 @@
-fn main() {}
+//! Create cost of the step-2 and step-3 references at 100, 1 000 and 10 000 stored
+//! articles, beside a raw rusqlite insert loop with the same durability settings, in the
+//! same run (`ci/bench-step3.sh`, which also draws the chart).
+//!
+//! Not a timed test and not a gate: a measurement that shows the lesson of step 3. The
+//! step-2 reference rewrites (and fsyncs) its whole JSON file on every create, so a create
+//! costs more the more articles there are; the step-3 reference inserts rows, and a create
+//! costs about the same at any size. The raw loop is the floor: the same transaction as the
+//! server's create (`handlers::articles::insert`, one `BEGIN IMMEDIATE` each) on one
+//! connection, without HTTP, JSON or the async runtime.
+//!
+//! The step-2 reference runs as the step-3 fixture `json_file_store` (its `main`, unchanged).
+//! Both servers start on the same seeded data: step 2 from a data file, step 3 by importing
+//! that same file. `BENCH_SIZES` and `BENCH_CREATES` tune it; `BENCH_CSV` names a file for
+//! the rows (the chart's input).
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use harness::conduit::fixture_target;
+use harness::http::conduit::new_article;
+use harness::http::{App, Target};
+use rusqlite::{Connection, TransactionBehavior};
+use serde_json::{Value, json};
+use solution_step_3::db::{Settings, configure};
+use solution_step_3::handlers::articles::{NewRow, insert};
+
+fn main() {
+    let sizes = env_list("BENCH_SIZES", &[100, 1_000, 10_000]);
+    let creates = env_number("BENCH_CREATES", 400);
+    let step2 = fixture_target(env!("CARGO_BIN_EXE_fixtures"), "json_file_store");
+    let step3 = Target::new(env!("CARGO_BIN_EXE_solution-step-3"));
+
+    println!("{creates} sequential creates per size, median cost of one create");
+    println!(
+        "{:>9} {:>13} {:>13} {:>13} {:>11} {:>11} {:>11}",
+        "articles", "step 2", "step 3", "raw loop", "step-2 /s", "step-3 /s", "raw /s"
+    );
+    let mut csv =
+        String::from("articles,step2_ms,step3_ms,raw_ms,step2_per_s,step3_per_s,raw_per_s\n");
+    let mut rows = Vec::new();
+    for &size in &sizes {
+        let two = measure_server(&step2, size, creates, Seed::DataFile);
+        let three = measure_server(&step3, size, creates, Seed::Import);
+        let raw = measure_raw(size, creates);
+        println!(
+            "{:>9} {:>11.3}ms {:>11.3}ms {:>11.3}ms {:>11.0} {:>11.0} {:>11.0}",
+            size,
+            ms(two.median),
+            ms(three.median),
+            ms(raw.median),
+            two.per_second,
+            three.per_second,
+            raw.per_second
+        );
+        csv.push_str(&format!(
+            "{size},{:.4},{:.4},{:.4},{:.1},{:.1},{:.1}\n",
+            ms(two.median),
+            ms(three.median),
+            ms(raw.median),
+            two.per_second,
+            three.per_second,
+            raw.per_second
+        ));
+        rows.push((size, two, three, raw));
+    }
+    if let (Some(first), Some(last)) = (rows.first(), rows.last()) {
+        let growth = |a: &Timing, b: &Timing| ms(b.median) / ms(a.median);
+        println!(
+            "\nfrom {} to {} articles: a step-2 create costs {:.1}x as much, a step-3 create \
+             {:.2}x (goal: at most 1.5x), the raw loop {:.2}x.",
+            first.0,
+            last.0,
+            growth(&first.1, &last.1),
+            growth(&first.2, &last.2),
+            growth(&first.3, &last.3),
+        );
+        for (size, _, three, raw) in &rows {
+            println!(
+                "at {size} articles the step-3 create rate is {:.0}% of the raw loop's (goal: \
+                 at least 40%)",
+                100.0 * three.per_second / raw.per_second
+            );
+        }
+    }
+    if let Ok(path) = std::env::var("BENCH_CSV") {
+        std::fs::write(&path, csv).unwrap_or_else(|e| panic!("cannot write {path}: {e}"));
+    }
+}
+
+/// How long creates took: the median one, and the rate over all of them.
+struct Timing {
+    median: Duration,
+    per_second: f64,
+}
+
+impl Timing {
+    fn of(mut each: Vec<Duration>) -> Timing {
+        let total: Duration = each.iter().sum();
+        each.sort();
+        Timing {
+            median: each.get(each.len() / 2).copied().unwrap_or_default(),
+            per_second: each.len() as f64 / total.as_secs_f64(),
+        }
+    }
+}
+
+/// How a server gets its `size` articles before the timed creates.
+enum Seed {
+    /// Step 2: the data file written into `DATA_DIR` before the start.
+    DataFile,
+    /// Step 3: the same file imported with `<server> import FILE`.
+    Import,
+}
+
+fn measure_server(target: &Target, size: usize, creates: usize, seed: Seed) -> Timing {
+    let app = App::new(target).expect("a temporary DATA_DIR");
+    let file = app.data_dir().join("conduit.json");
+    std::fs::write(&file, seed_file(size)).expect("the seed file is written");
+    if let Seed::Import = seed {
+        let (shown, output) =
+            harness::conduit::checks::import::run_import(&app, &file).expect("the import runs");
+        assert!(output.status.success(), "{shown} failed: {output:?}");
+        std::fs::remove_file(&file).expect("the seed file is removed");
+    }
+    let server = app
+        .start()
+        .unwrap_or_else(|f| panic!("the server starts:\n{f}"));
+    let client = server.client();
+    for _ in 0..20 {
+        let _ = client.healthz();
+    }
+    let each = (0..creates)
+        .map(|i| {
+            let fields = new_article(&format!("Bench create {i}"), "timed", BODY, &["bench"]);
+            let started = Instant::now();
+            client
+                .create_article_ok(&fields)
+                .unwrap_or_else(|f| panic!("{f}"));
+            started.elapsed()
+        })
+        .collect();
+    let _ = server.terminate();
+    Timing::of(each)
+}
+
+/// The server's create transaction, in a loop on one connection with the server's settings.
+fn measure_raw(size: usize, creates: usize) -> Timing {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let path = dir.path().join("raw.db");
+    let mut conn = Connection::open(&path).expect("the database opens");
+    configure(&conn, &Settings::REFERENCE, true).expect("the pragmas apply");
+    solution_step_3::schema::migrations()
+        .to_latest(&mut conn)
+        .expect("the schema applies");
+    let data: solution_step_2::model::Data =
+        serde_json::from_slice(&seed_file(size)).expect("the seed parses");
+    let tx = conn.transaction().expect("a transaction");
+    solution_step_3::import::import_data(&tx, &data).expect("the seed imports");
+    tx.commit().expect("the seed commits");
+    let each = (0..creates)
+        .map(|i| {
+            let started = Instant::now();
+            let tx = conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)
+                .expect("a write transaction");
+            let new = NewRow {
+                title: format!("Bench create {i}"),
+                description: "timed".into(),
+                body: BODY.into(),
+                tag_list: vec!["bench".into()],
+            };
+            insert(&tx, new).expect("the insert runs");
+            tx.commit().expect("the commit");
+            started.elapsed()
+        })
+        .collect();
+    drop(conn);
+    assert!(Path::new(&path).exists());
+    Timing::of(each)
+}
+
+const BODY: &str = "Lorem ipsum dolor sit amet, consectetur adipiscing elit. ";
+
+/// A step-2 data file with `size` articles of realistic length.
+fn seed_file(size: usize) -> Vec<u8> {
+    let body = BODY.repeat(4);
+    let articles: Vec<Value> = (0..size)
+        .map(|i| {
+            json!({
+                "slug": format!("seeded-article-{i}"),
+                "title": format!("Seeded article {i}"),
+                "description": "An article stored before the benchmark starts",
+                "body": body,
+                "tagList": ["seed", format!("group-{}", i % 10)],
+                "createdAt": "2026-11-21T12:00:00.000Z",
+                "updatedAt": "2026-11-21T12:00:00.000Z",
+                "comments": [],
+            })
+        })
+        .collect();
+    serde_json::to_vec(&json!({ "articles": articles, "nextCommentId": 0 })).expect("serialises")
+}
+
+fn ms(duration: Duration) -> f64 {
+    duration.as_secs_f64() * 1e3
+}
+
+fn env_number(name: &str, default: usize) -> usize {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+fn env_list(name: &str, default: &[usize]) -> Vec<usize> {
+    std::env::var(name)
+        .ok()
+        .map(|v| v.split(',').filter_map(|s| s.trim().parse().ok()).collect())
+        .filter(|v: &Vec<usize>| !v.is_empty())
+        .unwrap_or_else(|| default.to_vec())
+}

@@ -110,8 +110,9 @@ pub fn database_file(service: &Service, app: &App) -> PathBuf {
 }
 
 fn honours_database_path(service: &Service) -> Result<(), Failure> {
+    // Named like every DATA_DIR, so that failure messages show it as one.
     let elsewhere = tempfile::Builder::new()
-        .prefix("backend-path-db-")
+        .prefix("backend-path-data-")
         .tempdir()
         .map_err(|e| Failure::new(format!("cannot create a temporary directory: {e}")))?;
     let path = elsewhere.path().join("nested").join("conduit-elsewhere.db");

@@ -117,7 +117,7 @@ fn import_ok(app: &App, file: &Path) -> Result<(), Failure> {
     )))
 }
 
-/// Writes `content` to `name` in a new directory next to (not inside) `DATA_DIR`.
+/// Writes `content` to the file `name` in `dir`.
 fn write_file(dir: &Path, name: &str, content: &[u8]) -> Result<std::path::PathBuf, Failure> {
     let path = dir.join(name);
     std::fs::write(&path, content)
@@ -125,11 +125,12 @@ fn write_file(dir: &Path, name: &str, content: &[u8]) -> Result<std::path::PathB
     Ok(path)
 }
 
-fn files_dir() -> Result<tempfile::TempDir, Failure> {
-    tempfile::Builder::new()
-        .prefix("backend-path-import-")
-        .tempdir()
-        .map_err(|e| Failure::new(format!("cannot create a temporary directory: {e}")))
+/// A directory for the files to import, inside `app`'s `DATA_DIR` (removed with it).
+fn files_dir(app: &App) -> Result<std::path::PathBuf, Failure> {
+    let dir = app.data_dir().join("files-to-import");
+    std::fs::create_dir_all(&dir)
+        .map_err(|e| Failure::new(format!("cannot create {}: {e}", dir.display())))?;
+    Ok(dir)
 }
 
 /// Everything the API shows of the data: the list, each article and its comments.
@@ -145,10 +146,10 @@ fn snapshot(client: &Client) -> Result<Value, Failure> {
 }
 
 fn round_trip(service: &Service) -> Result<(), Failure> {
-    let files = files_dir()?;
-    let file = step2_file();
-    let path = write_file(files.path(), "conduit.json", file.to_string().as_bytes())?;
     let app = service.app()?;
+    let files = files_dir(&app)?;
+    let file = step2_file();
+    let path = write_file(&files, "conduit.json", file.to_string().as_bytes())?;
     import_ok(&app, &path)?;
     let server = app.start()?;
     let client = server.client();
@@ -202,13 +203,9 @@ fn round_trip(service: &Service) -> Result<(), Failure> {
 }
 
 fn twice_is_once(service: &Service) -> Result<(), Failure> {
-    let files = files_dir()?;
-    let path = write_file(
-        files.path(),
-        "conduit.json",
-        step2_file().to_string().as_bytes(),
-    )?;
     let app = service.app()?;
+    let files = files_dir(&app)?;
+    let path = write_file(&files, "conduit.json", step2_file().to_string().as_bytes())?;
     import_ok(&app, &path)?;
     let once = {
         let server = app.start()?;
@@ -231,13 +228,9 @@ fn twice_is_once(service: &Service) -> Result<(), Failure> {
 }
 
 fn bad_file_changes_nothing(service: &Service) -> Result<(), Failure> {
-    let files = files_dir()?;
-    let good = write_file(
-        files.path(),
-        "conduit.json",
-        step2_file().to_string().as_bytes(),
-    )?;
     let app = service.app()?;
+    let files = files_dir(&app)?;
+    let good = write_file(&files, "conduit.json", step2_file().to_string().as_bytes())?;
     import_ok(&app, &good)?;
     let before = {
         let server = app.start()?;
@@ -266,7 +259,7 @@ fn bad_file_changes_nothing(service: &Service) -> Result<(), Failure> {
         ("array.json", b"[1, 2, 3]".to_vec()),
     ];
     for (name, content) in bad_files {
-        let path = write_file(files.path(), name, &content)?;
+        let path = write_file(&files, name, &content)?;
         let (shown, output) = run_import(&app, &path)?;
         let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
         if output.status.success() || !stderr.contains(&path.display().to_string()) {

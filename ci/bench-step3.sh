@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Create cost of the step-2 and step-3 references at 100, 1 000 and 10 000 stored articles,
+# beside a raw rusqlite insert loop with the same durability settings, all in one run
+# (release build). Prints a table and the two goals (step-3 create rate at least 40% of the
+# raw loop's; a step-3 create at 10 000 articles within 1.5x of one at 100), and draws the
+# chart the step-3 README shows: ci/bench-step3-create-cost.svg.
+#
+# Bounded in time: the run stops after 10 minutes (about a minute here) after the build (BENCH_CREATES creates per size and
+# server, default 400; BENCH_SIZES, default 100,1000,10000).
+# See solutions/step-3-sqlite-api/benches/throughput.rs.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+csv="target/bench-step3.csv"
+# The release build first (several minutes when cold), then the bounded run.
+cargo bench --quiet -p solution-step-3 --bench throughput --no-run
+BENCH_CSV="$PWD/$csv" timeout 600 cargo bench --quiet -p solution-step-3 --bench throughput
+python3 ci/bench-step3-chart.py "$csv" ci/bench-step3-create-cost.svg
+echo "chart: ci/bench-step3-create-cost.svg (from $csv)"
