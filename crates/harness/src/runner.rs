@@ -8,6 +8,7 @@
 //! - fixtures: a known-wrong variant must fail the checks that are there to catch it.
 
 use std::collections::HashMap;
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::{Arc, Mutex};
 
@@ -15,7 +16,9 @@ use libtest_mimic::{Arguments, Failed, Trial};
 
 use crate::check::{Check, Failure};
 use crate::child;
-use crate::report::{CheckReport, REPORT_VAR, Report, Status};
+use crate::filters;
+use crate::hints;
+use crate::report::{self, CheckReport, REPORT_VAR, Report, Status};
 use crate::seed;
 use crate::steps::Step;
 use crate::suite::Suite;
@@ -174,11 +177,13 @@ pub fn run_plan(plan: Plan) -> ExitCode {
         }
     };
 
-    let args = Arguments::from_args();
+    let (options, filters) = filters::split(std::env::args());
+    let args = Arguments::from_iter(options);
     let verdicts: Verdicts = Arc::default();
     let trials = plan
         .entries
         .iter()
+        .filter(|entry| filters::selects(&filters, args.exact, &entry.label))
         .map(|entry| trial(entry, &plan.crate_dir, seed, verdicts.clone()))
         .collect();
     let conclusion = libtest_mimic::run(&args, trials);
@@ -186,19 +191,29 @@ pub fn run_plan(plan: Plan) -> ExitCode {
         return ExitCode::SUCCESS;
     }
 
-    let report = report(
+    let mut report = report(
         &plan,
         seed,
+        &filters,
         &verdicts.lock().unwrap_or_else(|e| e.into_inner()),
     );
+    if let Some(path) = report_destination(&plan) {
+        if plan.is_grading
+            && !report.is_complete()
+            && let Ok(previous) = Report::read(&path)
+        {
+            report.keep_earlier_verdicts(&previous);
+        }
+        if let Err(e) = report.write(&path) {
+            eprintln!(
+                "error: could not write the report to {}: {e}",
+                path.display()
+            );
+            return ExitCode::from(2);
+        }
+    }
     if plan.is_grading {
         println!("{}", summary(&report));
-    }
-    if let Ok(path) = std::env::var(REPORT_VAR)
-        && let Err(e) = report.write(std::path::Path::new(&path))
-    {
-        eprintln!("error: could not write the report to {path}: {e}");
-        return ExitCode::from(2);
     }
     conclusion.exit_code()
 }
@@ -253,7 +268,25 @@ fn trial(entry: &Entry, crate_dir: &str, seed: u64, verdicts: Verdicts) -> Trial
     })
 }
 
-fn report(plan: &Plan, seed: u64, verdicts: &HashMap<String, Verdict>) -> Report {
+/// Where this run's report goes: [`REPORT_VAR`] when set; otherwise, for the grading of the
+/// learner's own crate only, the step's fixed place under the target directory. Self-test
+/// plans and the reference's grading never overwrite a learner's report unasked.
+fn report_destination(plan: &Plan) -> Option<PathBuf> {
+    if std::env::var_os(REPORT_VAR).is_some() {
+        return report::path_for(plan.step.package);
+    }
+    let grades_the_learner = plan.is_grading && plan.crate_dir == plan.step.crate_dir;
+    grades_the_learner
+        .then(|| report::path_for(plan.step.package))
+        .flatten()
+}
+
+fn report(
+    plan: &Plan,
+    seed: u64,
+    filters: &[String],
+    verdicts: &HashMap<String, Verdict>,
+) -> Report {
     let checks = plan
         .entries
         .iter()
@@ -271,9 +304,11 @@ fn report(plan: &Plan, seed: u64, verdicts: &HashMap<String, Verdict>) -> Report
                 grade: entry.check.grade,
                 file: entry.check.file.to_string(),
                 hint: entry.check.hint.to_string(),
+                hints: hints::ladder(entry.check.hint),
                 status,
                 message,
                 millis,
+                earlier: None,
             }
         })
         .collect();
@@ -282,23 +317,43 @@ fn report(plan: &Plan, seed: u64, verdicts: &HashMap<String, Verdict>) -> Report
         title: plan.title.to_string(),
         crate_dir: plan.crate_dir.clone(),
         seed,
+        filters: filters.to_vec(),
         checks,
     }
 }
 
-/// The closing line of a graded run: how far along the learner is and what to do next.
+/// The closing lines of a graded run: what passed in this run, where the step really stands
+/// (a filtered run counts the checks it did not run by their last known verdicts, never as
+/// passed in this run), and the one next thing to do.
 pub fn summary(report: &Report) -> String {
-    let ran: Vec<&CheckReport> = report
-        .checks
-        .iter()
-        .filter(|c| c.status != Status::NotRun)
-        .collect();
-    let passed = ran.iter().filter(|c| c.status == Status::Pass).count();
     let total = report.checks.len();
-    let scope = if ran.len() == total {
-        String::new()
+    if total == 0 {
+        return format!("\n{}: no checks yet.", report.step);
+    }
+    let (passed_now, ran) = report.tally_of_run();
+    let (standing, _) = report.tally();
+    let mut out = if report.is_complete() {
+        format!("\n{passed_now}/{total} checks pass")
     } else {
-        format!(" (of the {} run; {total} in the suite)", ran.len())
+        let not_run: Vec<&CheckReport> = report.checks.iter().filter(|c| !c.ran()).collect();
+        let count = |status| not_run.iter().filter(|c| c.standing() == status).count();
+        let before: Vec<String> = [
+            (count(Status::Pass), "passed"),
+            (count(Status::Fail), "failed"),
+            (count(Status::NotRun), "never ran"),
+        ]
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, what)| format!("{n} {what}"))
+        .collect();
+        format!(
+            "\n{passed_now}/{ran} checks pass in this run ({}).\n{} stands at {standing}/{total} \
+             by each check's latest verdict ({} not run this time; when they last ran: {})",
+            filter_words(report),
+            report.step,
+            not_run.len(),
+            before.join(", "),
+        )
     };
     let seed_line = format!(
         "seed {} (set {} to try other random inputs)",
@@ -306,20 +361,42 @@ pub fn summary(report: &Report) -> String {
         seed::SEED_VAR
     );
     match report.next_to_do() {
-        Some(next) => format!(
-            "\n{passed}/{} checks pass{scope} — next: {} in {}/{}: {}\n{seed_line}",
-            ran.len(),
-            next.id,
-            report.crate_dir,
-            next.file,
-            next.hint
-        ),
-        None if total == 0 => format!("\n{}: no checks yet.", report.step),
-        None => format!(
-            "\n{passed}/{} checks pass{scope} — {} done. Run `cargo kit` for the next step.\n{seed_line}",
-            ran.len(),
-            report.step
-        ),
+        Some(next) => {
+            let when = match (next.ran(), next.standing()) {
+                (true, _) => "",
+                (false, Status::Fail) => " (it failed when it last ran)",
+                (false, _) => " (not run yet)",
+            };
+            let nudge = next.hints.first().unwrap_or(&next.hint);
+            out += &format!(
+                ".\nnext: {}{when} in {}/{}: {nudge}\n  \
+                 more hints: `cargo kit hint {}`   run it: `cargo test -p {} -- {}`",
+                next.id, report.crate_dir, next.file, next.group, report.step, next.group
+            );
+        }
+        None if report.is_complete() => {
+            out += &format!(
+                " — {} done. Run `cargo kit` for the next step.",
+                report.step
+            )
+        }
+        None => {
+            out += &format!(
+                ".\nEvery check stands passed; run `cargo test -p {}` to see them all pass in \
+                 one run.",
+                report.step
+            )
+        }
+    }
+    format!("{out}\n{seed_line}")
+}
+
+/// `filter: two_sum, lru` (or `--skip` and `--exact` runs: `some checks skipped`).
+fn filter_words(report: &Report) -> String {
+    if report.filters.is_empty() {
+        "some checks skipped".to_string()
+    } else {
+        format!("filter: {}", report.filters.join(", "))
     }
 }
 
