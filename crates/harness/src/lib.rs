@@ -20,6 +20,7 @@ pub mod conduit;
 pub mod counting;
 pub mod filters;
 pub mod gate;
+pub mod golden;
 pub mod hints;
 pub mod http;
 pub mod paths;
@@ -33,7 +34,7 @@ pub mod suite;
 
 pub use check::{Check, Context, Failure, Group, expect_eq, show};
 pub use criterion;
-pub use runner::{Expect, Plan, run_plan};
+pub use runner::{Expect, Plan, Rejection, rejects, run_plan};
 pub use suite::Suite;
 
 /// Grades a suite: every check must pass. The `main` of a step's `tests/grade.rs`.

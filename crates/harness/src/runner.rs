@@ -33,6 +33,9 @@ pub enum Expect {
     /// The check fails with a message containing this text (a known-wrong fixture, caught
     /// for the right reason).
     FailWith(&'static str),
+    /// As `FailWith`, for a message whose numbers depend on scheduling (see
+    /// [`Rejection::racy`]).
+    FailWithRacy(&'static str),
 }
 
 /// One trial: a check, its label (unique in the plan) and what it must do.
@@ -53,6 +56,44 @@ pub struct Plan {
     pub entries: Vec<Entry>,
     /// Grading plans print "N/M checks pass — next: …"; self-test plans do not.
     pub is_grading: bool,
+    /// Where the golden failure messages of a fixtures plan live (see [`crate::golden`]);
+    /// `None` compares none.
+    pub golden_dir: Option<std::path::PathBuf>,
+}
+
+/// One line of a fixtures table: the fixture, a check that must reject it, and text the
+/// failure message must contain (the reason the check is there to catch).
+#[derive(Debug, Clone, Copy)]
+pub struct Rejection {
+    pub fixture: &'static str,
+    /// `group::name`.
+    pub check: &'static str,
+    pub because: &'static str,
+    /// The message holds numbers that depend on scheduling (which of 100 concurrent writers
+    /// lost): its golden file compares it with every number replaced.
+    pub racy: bool,
+}
+
+impl Rejection {
+    /// Marks the message as one whose numbers depend on scheduling.
+    pub const fn racy(mut self) -> Rejection {
+        self.racy = true;
+        self
+    }
+}
+
+/// A [`Rejection`], written as a table row: `rejects("lost_update", "concurrency::…", "lost")`.
+pub const fn rejects(
+    fixture: &'static str,
+    check: &'static str,
+    because: &'static str,
+) -> Rejection {
+    Rejection {
+        fixture,
+        check,
+        because,
+        racy: false,
+    }
 }
 
 impl Plan {
@@ -74,6 +115,7 @@ impl Plan {
             crate_dir: suite.crate_dir,
             entries,
             is_grading: true,
+            golden_dir: None,
         }
     }
 
@@ -98,21 +140,58 @@ impl Plan {
             crate_dir: crate::paths::relative_to_workspace(manifest_dir),
             entries: Vec::new(),
             is_grading: false,
+            golden_dir: None,
         }
+    }
+
+    /// Compares every rejection's message with its golden file in `dir` (usually
+    /// `tests/golden` of the fixtures' package).
+    pub fn with_golden(mut self, dir: impl Into<std::path::PathBuf>) -> Plan {
+        self.golden_dir = Some(dir.into());
+        self
+    }
+
+    /// Adds a table of rejections. `make_suite(fixture)` builds the suite that runs against
+    /// that fixture; it is called once per fixture, however many rows name it.
+    pub fn rejections(mut self, make_suite: impl Fn(&str) -> Suite, rows: &[Rejection]) -> Plan {
+        let mut suites: HashMap<&str, Vec<Check>> = HashMap::new();
+        for row in rows {
+            let checks = suites
+                .entry(row.fixture)
+                .or_insert_with(|| make_suite(row.fixture).checks);
+            self = self.reject_from(row.fixture, checks, row.check, row.because);
+            if row.racy
+                && let Some(entry) = self.entries.last_mut()
+            {
+                entry.expect = Expect::FailWithRacy(row.because);
+            }
+        }
+        self
     }
 
     /// The fixture `fixture` must fail the check `check_id` of `checks`, with a message
     /// containing `because`.
     pub fn reject(
-        mut self,
+        self,
         fixture: &str,
         checks: Vec<Check>,
         check_id: &str,
         because: &'static str,
     ) -> Plan {
+        self.reject_from(fixture, &checks, check_id, because)
+    }
+
+    fn reject_from(
+        mut self,
+        fixture: &str,
+        checks: &[Check],
+        check_id: &str,
+        because: &'static str,
+    ) -> Plan {
         let check = checks
-            .into_iter()
+            .iter()
             .find(|check| check.id() == check_id)
+            .cloned()
             .unwrap_or_else(|| panic!("fixture {fixture}: the suite has no check {check_id}"));
         self.entries.push(Entry {
             label: format!("{fixture}::rejected_by::{check_id}"),
@@ -184,7 +263,15 @@ pub fn run_plan(plan: Plan) -> ExitCode {
         .entries
         .iter()
         .filter(|entry| filters::selects(&filters, args.exact, &entry.label))
-        .map(|entry| trial(entry, &plan.crate_dir, seed, verdicts.clone()))
+        .map(|entry| {
+            trial(
+                entry,
+                &plan.crate_dir,
+                plan.golden_dir.clone(),
+                seed,
+                verdicts.clone(),
+            )
+        })
         .collect();
     let conclusion = libtest_mimic::run(&args, trials);
     if args.list {
@@ -220,7 +307,13 @@ pub fn run_plan(plan: Plan) -> ExitCode {
 
 /// One libtest-mimic trial: run the check in a child, then hold the result against what the
 /// plan expects.
-fn trial(entry: &Entry, crate_dir: &str, seed: u64, verdicts: Verdicts) -> Trial {
+fn trial(
+    entry: &Entry,
+    crate_dir: &str,
+    golden_dir: Option<std::path::PathBuf>,
+    seed: u64,
+    verdicts: Verdicts,
+) -> Trial {
     let entry = entry.clone();
     let location = format!("{crate_dir}/{}", entry.check.file);
     Trial::test(entry.label.clone(), move || {
@@ -238,16 +331,24 @@ fn trial(entry: &Entry, crate_dir: &str, seed: u64, verdicts: Verdicts) -> Trial
                  the check `.trivial()` if passing it untouched is right.",
                 entry.check.id()
             )),
-            (Expect::FailWith(because), Err(failure)) if failure.message.contains(because) => {
-                Ok(())
+            (Expect::FailWith(because) | Expect::FailWithRacy(because), Err(failure))
+                if failure.message.contains(because) =>
+            {
+                let racy = matches!(entry.expect, Expect::FailWithRacy(_));
+                match &golden_dir {
+                    Some(dir) => crate::golden::compare(dir, &entry.label, &failure.message, racy),
+                    None => Ok(()),
+                }
             }
-            (Expect::FailWith(because), Err(failure)) => Err(format!(
-                "the wrong variant fails `{}`, but not for the reason the check is there to \
+            (Expect::FailWith(because) | Expect::FailWithRacy(because), Err(failure)) => {
+                Err(format!(
+                    "the wrong variant fails `{}`, but not for the reason the check is there to \
                  catch (expected a message containing {because:?}):\n{}",
-                entry.check.id(),
-                failure.message
-            )),
-            (Expect::FailWith(_), Ok(())) => Err(format!(
+                    entry.check.id(),
+                    failure.message
+                ))
+            }
+            (Expect::FailWith(_) | Expect::FailWithRacy(_), Ok(())) => Err(format!(
                 "the known-wrong variant passes `{}`: the check is too weak to catch it. \
                  Strengthen the check until it fails this fixture.",
                 entry.check.id()

@@ -210,12 +210,19 @@ pub struct TagsEnvelope {
     pub tags: Vec<String>,
 }
 
-/// Now, as an RFC 3339 timestamp with milliseconds, as Conduit shows it.
+/// Now, in UTC, as Conduit shows it: RFC 3339 with exactly three fraction digits
+/// (`2026-12-01T22:26:11.530Z`). A fixed width matters: clients sort these as strings, and
+/// `…11.53Z` would sort after `…11.530Z`.
 pub fn now() -> String {
     let now = time::OffsetDateTime::now_utc();
-    let now = now
-        .replace_nanosecond(now.millisecond() as u32 * 1_000_000)
-        .unwrap_or(now);
-    now.format(&time::format_description::well_known::Rfc3339)
-        .unwrap_or_else(|_| now.unix_timestamp().to_string())
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z",
+        now.year(),
+        u8::from(now.month()),
+        now.day(),
+        now.hour(),
+        now.minute(),
+        now.second(),
+        now.millisecond()
+    )
 }

@@ -143,9 +143,9 @@ impl App {
                         let _ = child.kill();
                         let _ = child.wait();
                         return Err(Failure::new(format!(
-                            "started:  {}
-expected: the line `listening on                              http://127.0.0.1:PORT`, exactly (PORT: the port the listener                              got)
-got:      {line:?}",
+                            "started:  {}\nexpected: the line `listening on \
+                             http://127.0.0.1:PORT`, exactly (PORT: the port the listener \
+                             got)\ngot:      {line:?}",
                             self.command_line()
                         )));
                     }
