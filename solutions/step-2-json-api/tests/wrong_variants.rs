@@ -9,6 +9,21 @@ use harness::{Plan, Rejection, rejects};
 /// (fixture, the check that rejects it, text its failure message must contain).
 const REJECTIONS: &[Rejection] = &[
     rejects(
+        "unbounded_title",
+        "errors::title_too_long_422",
+        "422 Unprocessable Entity",
+    ),
+    rejects(
+        "accepts_unwritable_dir",
+        "durability::unwritable_dir_stops_startup",
+        "started listening",
+    ),
+    rejects(
+        "no_shutdown_deadline",
+        "shutdown::stalled_clients_cannot_hold_exit",
+        "still running",
+    ),
+    rejects(
         "timestamps_trimmed",
         "articles::create",
         "exactly three fraction digits",
