@@ -40,6 +40,7 @@ pub mod seed;
 pub mod step1;
 pub mod steps;
 pub mod suite;
+pub mod summary;
 
 pub use check::{Check, Context, Failure, Group, expect_eq, show};
 pub use criterion;

@@ -161,7 +161,7 @@ impl Report {
         }
         let json = serde_json::to_string_pretty(self).map_err(std::io::Error::other)?;
         // Write a neighbour and rename it over the report: a reader never sees half a file.
-        let partial = path.with_extension("json.partial");
+        let partial = path.with_extension(format!("json.{}.partial", std::process::id()));
         std::fs::write(&partial, json)?;
         std::fs::rename(&partial, path)
     }

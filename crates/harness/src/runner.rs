@@ -300,7 +300,7 @@ pub fn run_plan(plan: Plan) -> ExitCode {
         }
     }
     if plan.is_grading {
-        println!("{}", summary(&report));
+        println!("{}", crate::summary::summary(&report));
     }
     conclusion.exit_code()
 }
@@ -420,84 +420,6 @@ fn report(
         seed,
         filters: filters.to_vec(),
         checks,
-    }
-}
-
-/// The closing lines of a graded run: what passed in this run, where the step really stands
-/// (a filtered run counts the checks it did not run by their last known verdicts, never as
-/// passed in this run), and the one next thing to do.
-pub fn summary(report: &Report) -> String {
-    let total = report.checks.len();
-    if total == 0 {
-        return format!("\n{}: no checks yet.", report.step);
-    }
-    let (passed_now, ran) = report.tally_of_run();
-    let (standing, _) = report.tally();
-    let mut out = if report.is_complete() {
-        format!("\n{passed_now}/{total} checks pass")
-    } else {
-        let not_run: Vec<&CheckReport> = report.checks.iter().filter(|c| !c.ran()).collect();
-        let count = |status| not_run.iter().filter(|c| c.standing() == status).count();
-        let before: Vec<String> = [
-            (count(Status::Pass), "passed"),
-            (count(Status::Fail), "failed"),
-            (count(Status::NotRun), "never ran"),
-        ]
-        .into_iter()
-        .filter(|(n, _)| *n > 0)
-        .map(|(n, what)| format!("{n} {what}"))
-        .collect();
-        format!(
-            "\n{passed_now}/{ran} checks pass in this run ({}).\n{} stands at {standing}/{total} \
-             by each check's latest verdict ({} not run this time; when they last ran: {})",
-            filter_words(report),
-            report.step,
-            not_run.len(),
-            before.join(", "),
-        )
-    };
-    let seed_line = format!(
-        "seed {} (set {} to try other random inputs)",
-        report.seed,
-        seed::SEED_VAR
-    );
-    match report.next_to_do() {
-        Some(next) => {
-            let when = match (next.ran(), next.standing()) {
-                (true, _) => "",
-                (false, Status::Fail) => " (it failed when it last ran)",
-                (false, _) => " (not run yet)",
-            };
-            let nudge = next.hints.first().unwrap_or(&next.hint);
-            out += &format!(
-                ".\nnext: {}{when} in {}/{}: {nudge}\n  \
-                 more hints: `cargo kit hint {}`   run it: `cargo test -p {} -- {}`",
-                next.id, report.crate_dir, next.file, next.group, report.step, next.group
-            );
-        }
-        None if report.is_complete() => {
-            out += &format!(
-                " — {} done. Run `cargo kit` for the next step.",
-                report.step
-            )
-        }
-        None => {
-            out += &format!(
-                ".\nEvery check stands passed; run `cargo test -p {}` to see them all pass in \
-                 one run.",
-                report.step
-            )
-        }
-    }
-    format!("{out}\n{seed_line}")
-}
-
-/// `filter: two_sum, lru` (or `--skip` and `--exact` runs: `some checks skipped`).
-fn filter_words(report: &Report) -> String {
-    if report.filters.is_empty() {
-        "some checks skipped".to_string()
-    } else {
-        format!("filter: {}", report.filters.join(", "))
     }
 }
 

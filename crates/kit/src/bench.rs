@@ -22,11 +22,20 @@ const BENCHED_STEP: usize = 0;
 pub fn run(kata: Option<&str>, quick: bool) -> Result<ExitCode> {
     let step = crate::steps::STEPS[BENCHED_STEP];
     if let Some(kata) = kata {
-        // Fail fast on a name that is not a kata, before minutes of benching.
-        let reports = crate::grade::last_reports();
-        if reports.iter().any(|(s, _)| s.package == step.package) {
-            crate::names::resolve(&reports, kata, Some(step))?;
+        // Fail fast on a name that is not a kata, before minutes of benching. The katas are
+        // known from the step's latest report; grade the step once if it has none.
+        let mut reports = crate::grade::last_reports();
+        if !reports.iter().any(|(s, _)| s.package == step.package) {
+            eprintln!("grading {} once to learn its katas…", step.package);
+            let quiet = |_: &str| {};
+            let show = crate::grade::Show {
+                build_progress: true,
+                on_phase: &quiet,
+            };
+            crate::grade::grade(step, show)?;
+            reports = crate::grade::last_reports();
         }
+        crate::names::resolve(&reports, kata, Some(step))?;
     }
     let started = std::time::SystemTime::now();
     let mut command = Command::new(crate::cargo::cargo());
