@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `cargo kit watch` driven as a learner drives it, under tmux: start watching step 1, save a
-# wrong two_sum, read the screen, save a right one, read the screen, press q. The two screens
-# are kept in target/watch-tmux/{wrong,right}.txt. The learner's two_sum.rs is put back
+# two_sum that does not compile, then a wrong one, then a right one, reading the screen after
+# each (and pressing n once), then press q. The screens are kept in
+# target/watch-tmux/{broken,wrong,right}.txt. The learner's two_sum.rs is put back
 # afterwards (and re-graded, so the report tells the truth again).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -53,7 +54,15 @@ expect() {
 tmux new-session -d -s "$session" -x 100 -y 40 "$target/debug/kit watch step-1"
 wait_for '\[q\] quit' "its first screen"
 
+# A file that does not compile: the first compiler error, on the same screen.
+printf '%s\n' "$(cat "$saved")" "fn broken(" >"$kata"
+wait_for 'step-1 does not compile' "the compile error"
+wait_for '\[q\] quit' "the keys line"
+screen >"$out/broken.txt"
+expect "$out/broken.txt" "error"
+
 # A wrong answer: compiles, never finds a pair.
+sleep 1.1
 sed 's/^    todo!(.*)$/    None/' "$saved" >"$kata.tmp" && mv "$kata.tmp" "$kata"
 grep -q '^    None$' "$kata" || { echo "error: could not write the wrong two_sum" >&2; exit 1; }
 wait_for 'saved src/two_sum.rs' "the saved file"

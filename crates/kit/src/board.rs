@@ -24,6 +24,14 @@ pub struct Board {
 pub struct StepRow {
     pub package: String,
     pub title: String,
+    /// The learner's crate, its starting code and the reference, relative to the workspace
+    /// root (from the step registry, for scripts that need them).
+    #[serde(default)]
+    pub crate_dir: String,
+    #[serde(default)]
+    pub template_dir: String,
+    #[serde(default)]
+    pub solution_dir: String,
     /// `graded`, `not_open`, `does_not_compile` or `crashed`.
     pub state: String,
     pub passed: usize,
@@ -133,6 +141,9 @@ fn row(step: Step, grading: &Grading) -> StepRow {
     let mut row = StepRow {
         package: step.package.to_string(),
         title: step.title.to_string(),
+        crate_dir: step.crate_dir.to_string(),
+        template_dir: step.template_dir.to_string(),
+        solution_dir: step.solution_dir.to_string(),
         state: "graded".into(),
         passed: 0,
         total: 0,

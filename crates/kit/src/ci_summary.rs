@@ -160,6 +160,9 @@ mod tests {
         StepRow {
             package: package.into(),
             title: "dsa-kata".into(),
+            crate_dir: "crates/step-1-dsa-kata".into(),
+            template_dir: "templates/step-1-dsa-kata".into(),
+            solution_dir: "solutions/step-1-dsa-kata".into(),
             state: "graded".into(),
             passed,
             total: checks.len(),
