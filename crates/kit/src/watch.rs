@@ -153,7 +153,8 @@ impl View {
         let filters: Vec<String> = self.focus.iter().map(|g| format!("{g}::")).collect();
         let quiet = |_: &str| {};
         let show = grade::Show {
-            build_progress: false,
+            // A first, cold build takes minutes: let cargo show its progress meanwhile.
+            build_progress: grade::last_report(self.step).is_none(),
             on_phase: &quiet,
         };
         self.grading = Some(grade::grade_filtered(self.step, &filters, show)?);
