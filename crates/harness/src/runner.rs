@@ -43,6 +43,15 @@ pub struct Entry {
     pub expect: Expect,
 }
 
+impl Entry {
+    /// The seed this entry's check gets from the suite's seed: derived from the check's id,
+    /// not the trial's label, so the check sees the same inputs whether it grades the
+    /// learner, the stub or a fixture.
+    pub fn seed(&self, suite_seed: u64) -> u64 {
+        seed::check_seed(suite_seed, &self.check.id())
+    }
+}
+
 /// What a test binary runs.
 #[derive(Debug, Clone)]
 pub struct Plan {
@@ -323,7 +332,7 @@ fn trial(
     let location = format!("{crate_dir}/{}", entry.check.file);
     let crate_dir = crate_dir.to_string();
     Trial::test(entry.label.clone(), move || {
-        let check_seed = seed::check_seed(seed, &entry.check.id());
+        let check_seed = entry.seed(seed);
         let started = std::time::Instant::now();
         let result = child::run_in_child(&entry.label, entry.check.timeout, check_seed);
         let millis = started.elapsed().as_millis() as u64;
@@ -477,6 +486,40 @@ impl From<Failure> for String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_check_gets_the_same_seed_in_every_kind_of_plan() {
+        let step = crate::steps::step(1);
+        let suite = || {
+            let group = crate::check::Group::new("kata", 1, "src/kata.rs");
+            Suite::new(step, "crates/x").with([
+                group.check("one", "hint", |_| Ok(())),
+                group.check("two", "h", |_| Ok(())),
+            ])
+        };
+        let graded = Plan::grade(suite());
+        let stub = Plan::stub_must_fail(suite());
+        let fixtures = Plan::fixtures(step, "crates/x").reject(
+            "wrong",
+            suite().checks,
+            "kata::two",
+            "because",
+        );
+        let seed_of = |plan: &Plan, id: &str| {
+            plan.entries
+                .iter()
+                .find(|entry| entry.check.id() == id)
+                .map(|entry| entry.seed(7))
+                .unwrap()
+        };
+        assert_eq!(seed_of(&graded, "kata::two"), seed_of(&stub, "kata::two"));
+        assert_eq!(
+            seed_of(&graded, "kata::two"),
+            seed_of(&fixtures, "kata::two")
+        );
+        assert_ne!(seed_of(&graded, "kata::one"), seed_of(&graded, "kata::two"));
+        assert_ne!(graded.entries[1].seed(7), graded.entries[1].seed(8));
+    }
 
     #[test]
     fn a_panic_in_the_crate_under_test_names_its_file() {
