@@ -46,6 +46,15 @@ pub struct Entry {
     pub expect: Expect,
 }
 
+impl Entry {
+    /// The seed this entry's check gets from the suite's seed: derived from the check's id,
+    /// not the trial's label, so the check sees the same inputs whether it grades the
+    /// learner, the stub or a fixture.
+    pub fn seed(&self, suite_seed: u64) -> u64 {
+        seed::check_seed(suite_seed, &self.check.id())
+    }
+}
+
 /// What a test binary runs.
 #[derive(Debug, Clone)]
 pub struct Plan {
@@ -166,6 +175,26 @@ impl Plan {
                 entry.expect = Expect::FailWithRacy(row.because);
             }
         }
+        self
+    }
+
+    /// The fixture `fixture` must *pass* every check of `suite` in `groups`: a partial
+    /// solution (e.g. a learner's first stage) that the step promises is enough for them.
+    pub fn accepts(mut self, fixture: &str, suite: Suite, groups: &[&str]) -> Plan {
+        let before = self.entries.len();
+        for check in suite.checks {
+            if groups.contains(&check.group) {
+                self.entries.push(Entry {
+                    label: format!("{fixture}::passes::{}", check.id()),
+                    check,
+                    expect: Expect::Pass,
+                });
+            }
+        }
+        assert!(
+            self.entries.len() > before,
+            "fixture {fixture}: the suite has no checks in {groups:?}"
+        );
         self
     }
 
@@ -316,8 +345,9 @@ fn trial(
 ) -> Trial {
     let entry = entry.clone();
     let location = format!("{crate_dir}/{}", entry.check.file);
+    let crate_dir = crate_dir.to_string();
     Trial::test(entry.label.clone(), move || {
-        let check_seed = seed::check_seed(seed, &entry.check.id());
+        let check_seed = entry.seed(seed);
         let started = std::time::Instant::now();
         let result = child::run_in_child(&entry.label, entry.check.timeout, check_seed);
         let millis = started.elapsed().as_millis() as u64;
@@ -361,8 +391,9 @@ fn trial(
             .insert(entry.label.clone(), (verdict.clone(), millis));
         verdict.map_err(|message| match entry.expect {
             Expect::Pass => Failed::from(format!(
-                "{message}\n\nhint: {}\nfile: {location}",
-                entry.check.hint
+                "{message}\n\nhint: {}\nfile: {}",
+                entry.check.hint,
+                panic_location(&message, &crate_dir).unwrap_or_else(|| location.clone())
             )),
             _ => Failed::from(message),
         })
@@ -423,8 +454,81 @@ fn report(
     }
 }
 
+/// Where the code under test panicked, when the failure shows a panic in the crate under
+/// test (`panicked at crates/step-2-json-api/src/store.rs:95:9`): the file the failing call
+/// or request really reached, which beats the check's usual file.
+pub fn panic_location(message: &str, crate_dir: &str) -> Option<String> {
+    message
+        .match_indices("panicked at ")
+        .find_map(|(at, marker)| {
+            let rest = &message[at + marker.len()..];
+            let path = rest.split(':').next()?;
+            (path.starts_with(crate_dir) && path.ends_with(".rs")).then(|| {
+                let line = rest[path.len() + 1..]
+                    .split(':')
+                    .next()
+                    .filter(|n| n.chars().all(|c| c.is_ascii_digit()));
+                match line {
+                    Some(line) => format!("{path}:{line}"),
+                    None => path.to_string(),
+                }
+            })
+        })
+}
+
 impl From<Failure> for String {
     fn from(failure: Failure) -> String {
         failure.message
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_check_gets_the_same_seed_in_every_kind_of_plan() {
+        let step = crate::steps::step(1);
+        let suite = || {
+            let group = crate::check::Group::new("kata", 1, "src/kata.rs");
+            Suite::new(step, "crates/x").with([
+                group.check("one", "hint", |_| Ok(())),
+                group.check("two", "h", |_| Ok(())),
+            ])
+        };
+        let graded = Plan::grade(suite());
+        let stub = Plan::stub_must_fail(suite());
+        let fixtures = Plan::fixtures(step, "crates/x").reject(
+            "wrong",
+            suite().checks,
+            "kata::two",
+            "because",
+        );
+        let seed_of = |plan: &Plan, id: &str| {
+            plan.entries
+                .iter()
+                .find(|entry| entry.check.id() == id)
+                .map(|entry| entry.seed(7))
+                .unwrap()
+        };
+        assert_eq!(seed_of(&graded, "kata::two"), seed_of(&stub, "kata::two"));
+        assert_eq!(
+            seed_of(&graded, "kata::two"),
+            seed_of(&fixtures, "kata::two")
+        );
+        assert_ne!(seed_of(&graded, "kata::one"), seed_of(&graded, "kata::two"));
+        assert_ne!(graded.entries[1].seed(7), graded.entries[1].seed(8));
+    }
+
+    #[test]
+    fn a_panic_in_the_crate_under_test_names_its_file() {
+        let message = "got: no response\nserver stderr:\nthread 'tokio-runtime-worker' \
+                       panicked at crates/step-2-json-api/src/store.rs:95:9:\nnot yet";
+        assert_eq!(
+            panic_location(message, "crates/step-2-json-api").as_deref(),
+            Some("crates/step-2-json-api/src/store.rs:95")
+        );
+        let elsewhere = "panicked at /rustc/abc/library/core/src/option.rs:1:1:";
+        assert_eq!(panic_location(elsewhere, "crates/step-2-json-api"), None);
     }
 }

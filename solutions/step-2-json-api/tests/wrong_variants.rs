@@ -179,6 +179,13 @@ fn main() -> std::process::ExitCode {
             |fixture| step2::suite(fixture_target(fixtures, fixture), dir),
             REJECTIONS,
         )
-        .covering(&reference.checks);
+        .covering(&reference.checks)
+        // A learner at stage 4 of the step's README (the store still in memory) passes every
+        // check of the first four stages: the stages really pass on their own.
+        .accepts(
+            "no_save",
+            step2::suite(fixture_target(fixtures, "no_save"), dir),
+            &["server", "articles", "comments", "tags", "errors"],
+        );
     harness::run_plan(plan)
 }

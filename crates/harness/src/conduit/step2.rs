@@ -105,7 +105,8 @@ const ROWS: &[Row] = &[
         "articles::create",
         "POST /api/articles {\"article\": {title, description, body, tagList}} answers 201 \
              with {\"article\": {slug, title, description, body, tagList, createdAt, \
-             updatedAt}}; the slug is the title in lower case with dashes",
+             updatedAt}}; the slug is the title in lower case with dashes. Every write goes \
+             through Store::write: do its stage 1 (in memory, src/store.rs) first",
     ),
     Row::new(
         "articles::get_by_slug",

@@ -64,7 +64,7 @@ fn sigterm_finishes_in_flight(service: &Service) -> Result<(), Failure> {
         ("Content-Type".to_string(), "application/json".to_string()),
         ("Expect".to_string(), "100-continue".to_string()),
     ];
-    let url = format!("{}/api/articles", server.base_url());
+    let url = format!("{}/api/articles", crate::http::curl::BASE);
     let shown = curl::command("POST", &url, &headers, Some(body.as_bytes()));
     let io = |what: &str, e: std::io::Error| {
         Failure::new(format!(
