@@ -13,13 +13,24 @@
 //!
 //! Start reading at [`check`] (what a check is), then [`runner`] (how checks are run).
 
+// The grader isolates each check in a child process group and stops servers with signals:
+// Unix only. On Windows, use WSL (see the README's "On Windows").
+#[cfg(not(unix))]
+compile_error!(
+    "Backend Path runs on Linux or macOS. On Windows, install WSL (`wsl --install` in \
+     PowerShell), clone the repository inside WSL's Linux file system and run cargo there: \
+     see README.md, \"On Windows\"."
+);
+
 pub mod bench;
 pub mod check;
 pub mod child;
 pub mod conduit;
 pub mod counting;
+pub mod filters;
 pub mod gate;
 pub mod golden;
+pub mod hints;
 pub mod http;
 pub mod paths;
 pub mod property;
@@ -29,6 +40,7 @@ pub mod seed;
 pub mod step1;
 pub mod steps;
 pub mod suite;
+pub mod summary;
 
 pub use check::{Check, Context, Failure, Group, expect_eq, show};
 pub use criterion;

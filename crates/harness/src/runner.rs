@@ -8,6 +8,7 @@
 //! - fixtures: a known-wrong variant must fail the checks that are there to catch it.
 
 use std::collections::HashMap;
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::{Arc, Mutex};
 
@@ -15,7 +16,9 @@ use libtest_mimic::{Arguments, Failed, Trial};
 
 use crate::check::{Check, Failure};
 use crate::child;
-use crate::report::{CheckReport, REPORT_VAR, Report, Status};
+use crate::filters;
+use crate::hints;
+use crate::report::{self, CheckReport, REPORT_VAR, Report, Status};
 use crate::seed;
 use crate::steps::Step;
 use crate::suite::Suite;
@@ -41,6 +44,15 @@ pub struct Entry {
     pub label: String,
     pub check: Check,
     pub expect: Expect,
+}
+
+impl Entry {
+    /// The seed this entry's check gets from the suite's seed: derived from the check's id,
+    /// not the trial's label, so the check sees the same inputs whether it grades the
+    /// learner, the stub or a fixture.
+    pub fn seed(&self, suite_seed: u64) -> u64 {
+        seed::check_seed(suite_seed, &self.check.id())
+    }
 }
 
 /// What a test binary runs.
@@ -166,6 +178,26 @@ impl Plan {
         self
     }
 
+    /// The fixture `fixture` must *pass* every check of `suite` in `groups`: a partial
+    /// solution (e.g. a learner's first stage) that the step promises is enough for them.
+    pub fn accepts(mut self, fixture: &str, suite: Suite, groups: &[&str]) -> Plan {
+        let before = self.entries.len();
+        for check in suite.checks {
+            if groups.contains(&check.group) {
+                self.entries.push(Entry {
+                    label: format!("{fixture}::passes::{}", check.id()),
+                    check,
+                    expect: Expect::Pass,
+                });
+            }
+        }
+        assert!(
+            self.entries.len() > before,
+            "fixture {fixture}: the suite has no checks in {groups:?}"
+        );
+        self
+    }
+
     /// The fixture `fixture` must fail the check `check_id` of `checks`, with a message
     /// containing `because`.
     pub fn reject(
@@ -253,11 +285,13 @@ pub fn run_plan(plan: Plan) -> ExitCode {
         }
     };
 
-    let args = Arguments::from_args();
+    let (options, filters) = filters::split(std::env::args());
+    let args = Arguments::from_iter(options);
     let verdicts: Verdicts = Arc::default();
     let trials = plan
         .entries
         .iter()
+        .filter(|entry| filters::selects(&filters, args.exact, &entry.label))
         .map(|entry| {
             trial(
                 entry,
@@ -273,19 +307,29 @@ pub fn run_plan(plan: Plan) -> ExitCode {
         return ExitCode::SUCCESS;
     }
 
-    let report = report(
+    let mut report = report(
         &plan,
         seed,
+        &filters,
         &verdicts.lock().unwrap_or_else(|e| e.into_inner()),
     );
-    if plan.is_grading {
-        println!("{}", summary(&report));
+    if let Some(path) = report_destination(&plan) {
+        if plan.is_grading
+            && !report.is_complete()
+            && let Ok(previous) = Report::read(&path)
+        {
+            report.keep_earlier_verdicts(&previous);
+        }
+        if let Err(e) = report.write(&path) {
+            eprintln!(
+                "error: could not write the report to {}: {e}",
+                path.display()
+            );
+            return ExitCode::from(2);
+        }
     }
-    if let Ok(path) = std::env::var(REPORT_VAR)
-        && let Err(e) = report.write(std::path::Path::new(&path))
-    {
-        eprintln!("error: could not write the report to {path}: {e}");
-        return ExitCode::from(2);
+    if plan.is_grading {
+        println!("{}", crate::summary::summary(&report));
     }
     conclusion.exit_code()
 }
@@ -301,8 +345,9 @@ fn trial(
 ) -> Trial {
     let entry = entry.clone();
     let location = format!("{crate_dir}/{}", entry.check.file);
+    let crate_dir = crate_dir.to_string();
     Trial::test(entry.label.clone(), move || {
-        let check_seed = seed::check_seed(seed, &entry.check.id());
+        let check_seed = entry.seed(seed);
         let started = std::time::Instant::now();
         let result = child::run_in_child(&entry.label, entry.check.timeout, check_seed);
         let millis = started.elapsed().as_millis() as u64;
@@ -346,15 +391,34 @@ fn trial(
             .insert(entry.label.clone(), (verdict.clone(), millis));
         verdict.map_err(|message| match entry.expect {
             Expect::Pass => Failed::from(format!(
-                "{message}\n\nhint: {}\nfile: {location}",
-                entry.check.hint
+                "{message}\n\nhint: {}\nfile: {}",
+                entry.check.hint,
+                panic_location(&message, &crate_dir).unwrap_or_else(|| location.clone())
             )),
             _ => Failed::from(message),
         })
     })
 }
 
-fn report(plan: &Plan, seed: u64, verdicts: &HashMap<String, Verdict>) -> Report {
+/// Where this run's report goes: [`REPORT_VAR`] when set; otherwise, for the grading of the
+/// learner's own crate only, the step's fixed place under the target directory. Self-test
+/// plans and the reference's grading never overwrite a learner's report unasked.
+fn report_destination(plan: &Plan) -> Option<PathBuf> {
+    if std::env::var_os(REPORT_VAR).is_some() {
+        return report::path_for(plan.step.package);
+    }
+    let grades_the_learner = plan.is_grading && plan.crate_dir == plan.step.crate_dir;
+    grades_the_learner
+        .then(|| report::path_for(plan.step.package))
+        .flatten()
+}
+
+fn report(
+    plan: &Plan,
+    seed: u64,
+    filters: &[String],
+    verdicts: &HashMap<String, Verdict>,
+) -> Report {
     let checks = plan
         .entries
         .iter()
@@ -372,9 +436,11 @@ fn report(plan: &Plan, seed: u64, verdicts: &HashMap<String, Verdict>) -> Report
                 grade: entry.check.grade,
                 file: entry.check.file.to_string(),
                 hint: entry.check.hint.to_string(),
+                hints: hints::ladder(entry.check.hint),
                 status,
                 message,
                 millis,
+                earlier: None,
             }
         })
         .collect();
@@ -383,49 +449,86 @@ fn report(plan: &Plan, seed: u64, verdicts: &HashMap<String, Verdict>) -> Report
         title: plan.title.to_string(),
         crate_dir: plan.crate_dir.clone(),
         seed,
+        filters: filters.to_vec(),
         checks,
     }
 }
 
-/// The closing line of a graded run: how far along the learner is and what to do next.
-pub fn summary(report: &Report) -> String {
-    let ran: Vec<&CheckReport> = report
-        .checks
-        .iter()
-        .filter(|c| c.status != Status::NotRun)
-        .collect();
-    let passed = ran.iter().filter(|c| c.status == Status::Pass).count();
-    let total = report.checks.len();
-    let scope = if ran.len() == total {
-        String::new()
-    } else {
-        format!(" (of the {} run; {total} in the suite)", ran.len())
-    };
-    let seed_line = format!(
-        "seed {} (set {} to try other random inputs)",
-        report.seed,
-        seed::SEED_VAR
-    );
-    match report.next_to_do() {
-        Some(next) => format!(
-            "\n{passed}/{} checks pass{scope} — next: {} in {}/{}: {}\n{seed_line}",
-            ran.len(),
-            next.id,
-            report.crate_dir,
-            next.file,
-            next.hint
-        ),
-        None if total == 0 => format!("\n{}: no checks yet.", report.step),
-        None => format!(
-            "\n{passed}/{} checks pass{scope} — {} done. Run `cargo kit` for the next step.\n{seed_line}",
-            ran.len(),
-            report.step
-        ),
-    }
+/// Where the code under test panicked, when the failure shows a panic in the crate under
+/// test (`panicked at crates/step-2-json-api/src/store.rs:95:9`): the file the failing call
+/// or request really reached, which beats the check's usual file.
+pub fn panic_location(message: &str, crate_dir: &str) -> Option<String> {
+    message
+        .match_indices("panicked at ")
+        .find_map(|(at, marker)| {
+            let rest = &message[at + marker.len()..];
+            let path = rest.split(':').next()?;
+            (path.starts_with(crate_dir) && path.ends_with(".rs")).then(|| {
+                let line = rest[path.len() + 1..]
+                    .split(':')
+                    .next()
+                    .filter(|n| n.chars().all(|c| c.is_ascii_digit()));
+                match line {
+                    Some(line) => format!("{path}:{line}"),
+                    None => path.to_string(),
+                }
+            })
+        })
 }
 
 impl From<Failure> for String {
     fn from(failure: Failure) -> String {
         failure.message
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_check_gets_the_same_seed_in_every_kind_of_plan() {
+        let step = crate::steps::step(1);
+        let suite = || {
+            let group = crate::check::Group::new("kata", 1, "src/kata.rs");
+            Suite::new(step, "crates/x").with([
+                group.check("one", "hint", |_| Ok(())),
+                group.check("two", "h", |_| Ok(())),
+            ])
+        };
+        let graded = Plan::grade(suite());
+        let stub = Plan::stub_must_fail(suite());
+        let fixtures = Plan::fixtures(step, "crates/x").reject(
+            "wrong",
+            suite().checks,
+            "kata::two",
+            "because",
+        );
+        let seed_of = |plan: &Plan, id: &str| {
+            plan.entries
+                .iter()
+                .find(|entry| entry.check.id() == id)
+                .map(|entry| entry.seed(7))
+                .unwrap()
+        };
+        assert_eq!(seed_of(&graded, "kata::two"), seed_of(&stub, "kata::two"));
+        assert_eq!(
+            seed_of(&graded, "kata::two"),
+            seed_of(&fixtures, "kata::two")
+        );
+        assert_ne!(seed_of(&graded, "kata::one"), seed_of(&graded, "kata::two"));
+        assert_ne!(graded.entries[1].seed(7), graded.entries[1].seed(8));
+    }
+
+    #[test]
+    fn a_panic_in_the_crate_under_test_names_its_file() {
+        let message = "got: no response\nserver stderr:\nthread 'tokio-runtime-worker' \
+                       panicked at crates/step-2-json-api/src/store.rs:95:9:\nnot yet";
+        assert_eq!(
+            panic_location(message, "crates/step-2-json-api").as_deref(),
+            Some("crates/step-2-json-api/src/store.rs:95")
+        );
+        let elsewhere = "panicked at /rustc/abc/library/core/src/option.rs:1:1:";
+        assert_eq!(panic_location(elsewhere, "crates/step-2-json-api"), None);
     }
 }

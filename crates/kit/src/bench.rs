@@ -1,6 +1,9 @@
 //! `cargo kit bench [kata] [--quick]`: runs step 1's criterion benches (your code, the
 //! reference and std side by side), then reads criterion's `estimates.json` files and
-//! prints one table of times and ratios.
+//! prints one table of times and ratios: only what this run benched, lower is better.
+//!
+//! Benches cover step 1's katas only; steps 2–4 are measured with the scripts in `ci/`
+//! (e.g. `ci/bench-step2.sh`).
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -13,11 +16,37 @@ use serde::Deserialize;
 /// The three contestants of every kata's criterion group.
 const SIDES: [&str; 3] = ["learner", "reference", "std"];
 
+/// The step whose katas have benches.
+const BENCHED_STEP: usize = 0;
+
 pub fn run(kata: Option<&str>, quick: bool) -> Result<ExitCode> {
+    let step = crate::steps::STEPS[BENCHED_STEP];
+    if let Some(kata) = kata {
+        // Fail fast on a name that is not a kata, before minutes of benching. The katas are
+        // known from the step's latest report; grade the step once if it has none.
+        let mut reports = crate::grade::last_reports();
+        if !reports.iter().any(|(s, _)| s.package == step.package) {
+            eprintln!("grading {} once to learn its katas…", step.package);
+            let quiet = |_: &str| {};
+            let show = crate::grade::Show {
+                build_progress: true,
+                on_phase: &quiet,
+            };
+            crate::grade::grade(step, show)?;
+            reports = crate::grade::last_reports();
+        }
+        crate::names::resolve(&reports, kata, Some(step))?;
+    }
+    let started = std::time::SystemTime::now();
     let mut command = Command::new(crate::cargo::cargo());
-    command
-        .current_dir(crate::steps::root())
-        .args(["bench", "-p", "step-1", "--bench", "katas", "--"]);
+    command.current_dir(crate::steps::root()).args([
+        "bench",
+        "-p",
+        step.package,
+        "--bench",
+        "katas",
+        "--",
+    ]);
     if let Some(kata) = kata {
         command.arg(format!("^{kata}/"));
     }
@@ -26,10 +55,13 @@ pub fn run(kata: Option<&str>, quick: bool) -> Result<ExitCode> {
     }
     let status = command.status().context("could not run cargo bench")?;
     if !status.success() {
-        bail!("`cargo bench -p step-1` failed ({status}); its output above says why");
+        bail!(
+            "`cargo bench -p {}` failed ({status}); its output above says why",
+            step.package
+        );
     }
     let criterion = crate::cargo::target_dir()?.join("criterion");
-    let rows = read_estimates(&criterion, kata)?;
+    let rows = read_estimates(&criterion, kata, Some(started))?;
     if rows.is_empty() {
         bail!(
             "criterion wrote no results{}; is the kata name right? (e.g. `cargo kit bench merge_sort`)",
@@ -57,8 +89,13 @@ struct Estimate {
     point_estimate: f64,
 }
 
-/// Reads `<criterion>/<kata>/<side>/<n>/new/estimates.json` for every kata (or just `only`).
-pub fn read_estimates(criterion: &Path, only: Option<&str>) -> Result<Rows> {
+/// Reads `<criterion>/<kata>/<side>/<n>/new/estimates.json` for every kata (or just `only`),
+/// keeping only files written since `since` (what this run benched).
+pub fn read_estimates(
+    criterion: &Path,
+    only: Option<&str>,
+    since: Option<std::time::SystemTime>,
+) -> Result<Rows> {
     let mut rows = Rows::new();
     let Ok(groups) = std::fs::read_dir(criterion) else {
         return Ok(rows);
@@ -77,6 +114,10 @@ pub fn read_estimates(criterion: &Path, only: Option<&str>) -> Result<Rows> {
                     continue;
                 };
                 let file = size.path().join("new").join("estimates.json");
+                let written = std::fs::metadata(&file).and_then(|m| m.modified()).ok();
+                if since.is_some_and(|since| written.is_none_or(|w| w < since)) {
+                    continue;
+                }
                 let Ok(text) = std::fs::read_to_string(&file) else {
                     continue;
                 };
@@ -94,7 +135,12 @@ pub fn read_estimates(criterion: &Path, only: Option<&str>) -> Result<Rows> {
 /// The ratio table: times per side, then you ÷ reference and reference ÷ std.
 pub fn table(rows: &Rows) -> String {
     let mut out = format!(
-        "\n{}\n",
+        "\n{}\n{}\n",
+        style(
+            "mean time per call; lower is better. you/ref above 1.00× means your code is slower \
+             than the reference"
+        )
+        .dim(),
         style(format!(
             "{:<16} {:>8} {:>11} {:>11} {:>11} {:>9} {:>9}",
             "kata", "n", "you", "reference", "std", "you/ref", "ref/std"
@@ -152,7 +198,7 @@ mod tests {
         estimate(dir.path(), "binary_search", "reference", 1000, 2_500_000.0);
         std::fs::create_dir_all(dir.path().join("report")).unwrap();
 
-        let rows = read_estimates(dir.path(), None).unwrap();
+        let rows = read_estimates(dir.path(), None, None).unwrap();
         assert_eq!(rows.len(), 2);
         let text = console::strip_ansi_codes(&table(&rows)).to_string();
         let line = text.lines().find(|l| l.starts_with("merge_sort")).unwrap();
@@ -163,7 +209,15 @@ mod tests {
             .unwrap();
         assert!(line.contains("2.5 ms") && line.contains('—'), "{line}");
 
-        let only = read_estimates(dir.path(), Some("binary_search")).unwrap();
+        let only = read_estimates(dir.path(), Some("binary_search"), None).unwrap();
         assert_eq!(only.len(), 1);
+        assert!(text.contains("lower is better"), "{text}");
+        let later = std::time::SystemTime::now() + std::time::Duration::from_secs(60);
+        assert!(
+            read_estimates(dir.path(), None, Some(later))
+                .unwrap()
+                .is_empty(),
+            "results older than the run are not listed"
+        );
     }
 }

@@ -7,33 +7,44 @@ use anyhow::Result;
 use console::style;
 use harness::report::{Report, Status};
 use indicatif::{ProgressBar, ProgressStyle};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::grade::{self, Grading};
 use crate::steps::{STEPS, Step};
 
 /// The board as data: what the text and the JSON both show.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Board {
     pub steps: Vec<StepRow>,
     /// The first thing to do, in step order.
     pub next: Option<Next>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct StepRow {
     pub package: String,
     pub title: String,
+    /// The learner's crate, its starting code and the reference, relative to the workspace
+    /// root (from the step registry, for scripts that need them).
+    #[serde(default)]
+    pub crate_dir: String,
+    #[serde(default)]
+    pub template_dir: String,
+    #[serde(default)]
+    pub solution_dir: String,
     /// `graded`, `not_open`, `does_not_compile` or `crashed`.
-    pub state: &'static str,
+    pub state: String,
     pub passed: usize,
     pub total: usize,
     pub groups: Vec<GroupRow>,
+    /// Every check with its latest verdict (what a fork's CI compares between runs).
+    #[serde(default)]
+    pub checks: Vec<CheckState>,
     /// The compile error or crash, when there is one.
     pub error: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct GroupRow {
     pub name: String,
     pub grade: u8,
@@ -42,36 +53,79 @@ pub struct GroupRow {
     pub total: usize,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CheckState {
+    pub id: String,
+    pub status: Status,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Next {
     pub package: String,
     /// The check to make pass (absent when the crate does not compile).
     pub check: Option<String>,
     pub file: String,
+    /// The first rung of the hint ladder (`cargo kit hint` climbs the rest).
     pub hint: String,
     pub command: String,
 }
 
 /// `cargo kit` and `cargo kit --json`.
+///
+/// The board's first line comes before any building, and cargo's own build progress shows
+/// on stderr, so a cold first build (a few minutes) is never silent; without a terminal,
+/// each phase is a line on stderr.
 pub fn run(json: bool) -> Result<ExitCode> {
-    let spinner = if json {
-        ProgressBar::hidden()
-    } else {
+    let terminal = console::Term::stderr().is_term();
+    if !json {
+        print!("{}", title());
+    }
+    let first_build = grade::last_reports().is_empty();
+    if first_build {
+        eprintln!(
+            "{}",
+            style("First run: building the grader and your crates takes a few minutes; later runs take seconds.")
+                .dim()
+        );
+    }
+    let spinner = if terminal && !json {
         ProgressBar::new_spinner()
+    } else {
+        ProgressBar::hidden()
     };
     spinner.set_style(ProgressStyle::with_template("{spinner} {msg} {elapsed}")?);
-    spinner.enable_steady_tick(std::time::Duration::from_millis(120));
     let mut gradings = Vec::new();
     for step in STEPS {
-        let phase = |phase: &str| spinner.set_message(format!("{phase} {}…", step.package));
-        gradings.push((step, grade::grade(step, &phase)?));
+        let phase = |phase: &str| {
+            let message = format!("{phase} {}…", step.package);
+            if phase == "building" {
+                // cargo draws its own progress while it builds.
+                spinner.disable_steady_tick();
+                spinner.set_message("");
+                if !terminal {
+                    eprintln!("{message}");
+                }
+            } else {
+                if !terminal {
+                    eprintln!("{message}");
+                }
+                spinner.set_message(message);
+                spinner.enable_steady_tick(std::time::Duration::from_millis(120));
+            }
+        };
+        let show = grade::Show {
+            build_progress: first_build,
+            on_phase: &phase,
+        };
+        gradings.push((step, grade::grade(step, show)?));
+        spinner.set_message("");
     }
     spinner.finish_and_clear();
     let board = build(&gradings);
     if json {
         println!("{}", serde_json::to_string_pretty(&board)?);
     } else {
-        print!("{}", render(&board));
+        print!("{}", render_body(&board));
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -87,25 +141,37 @@ fn row(step: Step, grading: &Grading) -> StepRow {
     let mut row = StepRow {
         package: step.package.to_string(),
         title: step.title.to_string(),
-        state: "graded",
+        crate_dir: step.crate_dir.to_string(),
+        template_dir: step.template_dir.to_string(),
+        solution_dir: step.solution_dir.to_string(),
+        state: "graded".into(),
         passed: 0,
         total: 0,
         groups: Vec::new(),
+        checks: Vec::new(),
         error: None,
     };
     match grading {
-        Grading::NotOpen => row.state = "not_open",
+        Grading::NotOpen => row.state = "not_open".into(),
         Grading::DoesNotCompile(error) => {
-            row.state = "does_not_compile";
+            row.state = "does_not_compile".into();
             row.error = Some(error.clone());
         }
         Grading::Crashed(error) => {
-            row.state = "crashed";
+            row.state = "crashed".into();
             row.error = Some(error.clone());
         }
         Grading::Graded(report) => {
             (row.passed, row.total) = report.tally();
             row.groups = groups(report);
+            row.checks = report
+                .checks
+                .iter()
+                .map(|c| CheckState {
+                    id: c.id.clone(),
+                    status: c.standing(),
+                })
+                .collect();
         }
     }
     row
@@ -115,7 +181,7 @@ fn row(step: Step, grading: &Grading) -> StepRow {
 fn groups(report: &Report) -> Vec<GroupRow> {
     let mut groups: Vec<GroupRow> = Vec::new();
     for check in &report.checks {
-        let passed = usize::from(check.status == Status::Pass);
+        let passed = usize::from(check.standing() == Status::Pass);
         match groups.iter_mut().find(|g| g.name == check.group) {
             Some(group) => {
                 group.passed += passed;
@@ -151,19 +217,38 @@ fn next(step: Step, grading: &Grading) -> Option<Next> {
             package: step.package.to_string(),
             check: Some(check.id.clone()),
             file: format!("{}/{}", report.crate_dir, check.file),
-            hint: check.hint.clone(),
+            hint: check.hints.first().unwrap_or(&check.hint).clone(),
             command: format!("cargo test -p {} -- {}", step.package, check.group),
         }),
     }
 }
 
 /// The board as text. `console` drops the colours when stdout is not a terminal.
+#[cfg(test)]
 pub fn render(board: &Board) -> String {
-    let mut out = format!("{}\n\n", style("Backend Path — your progress").bold());
+    title() + &render_body(board)
+}
+
+fn title() -> String {
+    format!("{}\n\n", style("Backend Path — your progress").bold())
+}
+
+/// The board below its title.
+fn render_body(board: &Board) -> String {
+    let mut out = String::new();
     for step in &board.steps {
         let head = format!("{:<7} {:<11}", step.package, step.title);
-        match step.state {
-            "not_open" => out += &format!("{head} {}\n", style("not open yet").dim()),
+        match step.state.as_str() {
+            "not_open" => {
+                let coming = crate::steps::find(&step.package)
+                    .map(|s| s.summary)
+                    .unwrap_or_default();
+                out += &format!(
+                    "{head} {}\n{}\n",
+                    style("not open yet: its checks are being written. It will be:").dim(),
+                    style(indent(&wrap(coming, 64), 12, 3)).dim()
+                )
+            }
             "does_not_compile" => {
                 let first = step.error.as_deref().unwrap_or_default();
                 out += &format!(
@@ -198,6 +283,10 @@ pub fn render(board: &Board) -> String {
                 None => format!("make {} compile\n", next.package),
             };
             out += &format!("  open  {}\n  hint  {}\n", next.file, next.hint);
+            if let Some(check) = &next.check {
+                let group = check.split("::").next().unwrap_or(check);
+                out += &format!("  more  cargo kit hint {group}   (a stronger hint each time)\n");
+            }
             out += &format!("  run   {}   (or: cargo kit watch)\n", next.command);
         }
         None => {
@@ -254,6 +343,23 @@ fn bar(passed: usize, total: usize) -> String {
     )
 }
 
+/// `text` broken into lines of at most `width` characters, at spaces.
+fn wrap(text: &str, width: usize) -> String {
+    let mut lines: Vec<String> = vec![String::new()];
+    for word in text.split_whitespace() {
+        let line = lines.last_mut().expect("one line at least");
+        if !line.is_empty() && line.len() + 1 + word.len() > width {
+            lines.push(word.to_string());
+        } else {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+    }
+    lines.join("\n")
+}
+
 fn indent(text: &str, width: usize, max_lines: usize) -> String {
     text.lines()
         .take(max_lines)
@@ -273,10 +379,12 @@ mod tests {
             group: group.into(),
             grade,
             file: format!("src/{group}.rs"),
-            hint: format!("hint for {id}"),
+            hint: format!("nudge for {id}; approach for {id}"),
+            hints: vec![format!("nudge for {id}"), format!("approach for {id}")],
             status,
             message: None,
             millis: None,
+            earlier: None,
         }
     }
 
@@ -286,6 +394,7 @@ mod tests {
             title: "dsa-kata".into(),
             crate_dir: "crates/step-1-dsa-kata".into(),
             seed: 1,
+            filters: Vec::new(),
             checks: vec![
                 check("two_sum::examples", "two_sum", 1, Status::Pass),
                 check("two_sum::gate", "two_sum", 1, Status::Pass),
@@ -327,6 +436,10 @@ mod tests {
         assert_eq!(next.check.as_deref(), Some("binary_search::examples"));
         assert_eq!(next.file, "crates/step-1-dsa-kata/src/binary_search.rs");
         assert_eq!(next.command, "cargo test -p step-1 -- binary_search");
+        assert_eq!(
+            next.hint, "nudge for binary_search::examples",
+            "only the first rung"
+        );
     }
 
     #[test]
@@ -341,6 +454,11 @@ mod tests {
         );
         assert!(text.contains("step-3  sqlite-api  not open yet"), "{text}");
         assert!(text.contains("step-4  service     not open yet"), "{text}");
+        assert!(
+            text.contains("the same API on SQLite"),
+            "what step 3 will be: {text}"
+        );
+        assert!(!text.contains("finish the earlier steps"), "{text}");
         assert!(text.contains("next: binary_search::examples"), "{text}");
     }
 

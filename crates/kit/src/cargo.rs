@@ -28,14 +28,19 @@ pub fn target_dir() -> Result<PathBuf> {
     Ok(metadata.target_directory.into_std_path_buf())
 }
 
-/// Builds the grade test of `package` without running it.
-pub fn build_grade(package: &str) -> Result<Build> {
+/// Builds the grade test of `package` without running it. With `progress`, cargo's own
+/// progress (and its "Compiling …" lines) go to stderr.
+pub fn build_grade(package: &str, progress: bool) -> Result<Build> {
     let mut child = Command::new(cargo())
         .current_dir(crate::steps::root())
         .args(["test", "--no-run", "--message-format=json", "-p", package])
         .args(["--test", "grade"])
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
+        .stderr(if progress {
+            Stdio::inherit()
+        } else {
+            Stdio::null()
+        })
         .spawn()
         .context("could not run cargo")?;
     let stdout = child.stdout.take().context("cargo's output")?;

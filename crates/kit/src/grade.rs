@@ -1,15 +1,20 @@
 //! Grading one step for the board: build its grade test, run it with the harness's report
-//! channel switched on, and read the report back.
+//! channel pointed at the step's fixed report file, and read the report back.
+//!
+//! The report file is the one every grade run writes (`harness::report::path_in`), so a
+//! plain `cargo test -p step-1`, `cargo kit` and `cargo kit watch` all leave the same file
+//! behind, and `hint`, `solution`, `reset` and `watch` read the latest run, whoever ran it.
 
 use std::fs::File;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
+use std::time::SystemTime;
 
 use anyhow::{Context, Result};
 use harness::report::{REPORT_VAR, Report};
 
 use crate::cargo::{self, Build};
-use crate::steps::Step;
+use crate::steps::{STEPS, Step};
 
 /// Where a step stands.
 #[derive(Debug, Clone)]
@@ -24,40 +29,59 @@ pub enum Grading {
     Crashed(String),
 }
 
-/// The report file and the log of the last grade run of `step`.
+/// The report file of `step` (written by every grade run) and the log of the kit's last
+/// grade run of it.
 pub fn files(step: Step) -> Result<(PathBuf, PathBuf)> {
-    let dir = cargo::target_dir()?.join("kit");
-    std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
-    Ok((
-        dir.join(format!("{}.json", step.package)),
-        dir.join(format!("{}.log", step.package)),
-    ))
+    let report = harness::report::path_in(&cargo::target_dir()?, step.package);
+    let log = report.with_extension("log");
+    Ok((report, log))
 }
 
-/// Builds and grades `step`. `on_phase` is told "building" and then "grading".
-pub fn grade(step: Step, on_phase: &dyn Fn(&str)) -> Result<Grading> {
+/// How a grade run shows itself.
+#[derive(Clone, Copy)]
+pub struct Show<'a> {
+    /// Let cargo's build progress through to stderr (a first, cold build).
+    pub build_progress: bool,
+    /// Told "building" and then "grading".
+    pub on_phase: &'a dyn Fn(&str),
+}
+
+/// Builds and grades `step`.
+pub fn grade(step: Step, show: Show) -> Result<Grading> {
+    grade_filtered(step, &[], show)
+}
+
+/// Builds and grades the checks of `step` whose names contain one of `filters` (every
+/// check when empty); the report keeps the last known verdicts of the others.
+pub fn grade_filtered(step: Step, filters: &[String], show: Show) -> Result<Grading> {
+    let on_phase = show.on_phase;
     on_phase("building");
-    if let Build::Failed { first_error } = cargo::build_grade(step.package)? {
+    if let Build::Failed { first_error } = cargo::build_grade(step.package, show.build_progress)? {
         return Ok(Grading::DoesNotCompile(first_error));
     }
     on_phase("grading");
     let (report_path, log_path) = files(step)?;
-    let _ = std::fs::remove_file(&report_path);
+    std::fs::create_dir_all(report_path.parent().expect("a report has a folder"))?;
+    let started = SystemTime::now();
     let log =
         File::create(&log_path).with_context(|| format!("creating {}", log_path.display()))?;
     Command::new(cargo::cargo())
         .current_dir(crate::steps::root())
-        .args(["test", "-q", "-p", step.package, "--test", "grade"])
+        .args(["test", "-q", "-p", step.package, "--test", "grade", "--"])
+        .args(filters)
         .env(REPORT_VAR, &report_path)
         .stdin(Stdio::null())
         .stdout(log.try_clone()?)
         .stderr(log)
         .status()
         .context("could not run cargo test")?;
+    let fresh = std::fs::metadata(&report_path)
+        .and_then(|m| m.modified())
+        .is_ok_and(|modified| modified >= started);
     match Report::read(&report_path) {
-        Ok(report) if report.checks.is_empty() => Ok(Grading::NotOpen),
-        Ok(report) => Ok(Grading::Graded(report)),
-        Err(_) => Ok(Grading::Crashed(format!(
+        Ok(report) if fresh && report.checks.is_empty() => Ok(Grading::NotOpen),
+        Ok(report) if fresh => Ok(Grading::Graded(report)),
+        _ => Ok(Grading::Crashed(format!(
             "grading stopped without a report; see {} or run `cargo test -p {}`",
             log_path.display(),
             step.package
@@ -65,8 +89,22 @@ pub fn grade(step: Step, on_phase: &dyn Fn(&str)) -> Result<Grading> {
     }
 }
 
-/// The last report the kit saved for `step`, if any.
+/// The latest report of `step`, whoever ran it, if any.
 pub fn last_report(step: Step) -> Option<Report> {
     let (report_path, _) = files(step).ok()?;
     Report::read(&report_path).ok()
+}
+
+/// The latest report of every step that has one with checks, in step order.
+pub fn last_reports() -> Vec<(Step, Report)> {
+    let Ok(target) = cargo::target_dir() else {
+        return Vec::new();
+    };
+    STEPS
+        .iter()
+        .filter_map(|step| {
+            let report = Report::read(&harness::report::path_in(&target, step.package)).ok()?;
+            (!report.checks.is_empty()).then_some((*step, report))
+        })
+        .collect()
 }

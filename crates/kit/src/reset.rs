@@ -1,10 +1,11 @@
-//! `cargo kit reset <step> [kata] --yes`: puts a step's starting code back. Nothing is lost:
-//! every file that would be overwritten or removed is first copied to
-//! `target/kit/backups/<time>/`.
+//! `cargo kit reset <step> [kata|area] --yes`: puts a step's starting code back. Nothing is
+//! lost: every file that would be overwritten or removed is first copied to a new folder
+//! under `.backend-path/backups/` (git-ignored, outside `target/`, never reused). A kata or
+//! area is found through the latest report (its checks name the file), so
+//! `cargo kit reset step-2 articles` restores `src/handlers/articles.rs`.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use anyhow::{Context, Result, bail};
 
@@ -21,13 +22,16 @@ pub enum Change {
     Remove(PathBuf),
 }
 
-pub fn run(step: &str, kata: Option<&str>, yes: bool) -> Result<ExitCode> {
+pub fn run(step: &str, name: Option<&str>, yes: bool) -> Result<ExitCode> {
     let step = steps::find(step)?;
-    let learner = steps::existing(step.crate_dir)?.join("src");
-    let template = steps::existing(step.template_dir)?.join("src");
-    let changes = match kata {
-        None => plan(&template, &learner)?,
-        Some(kata) => plan_one(step, &template, &learner, kata)?,
+    let learner = steps::existing(step.crate_dir)?;
+    let template = steps::existing(step.template_dir)?;
+    let changes = match name {
+        None => plan(&template.join("src"), &learner.join("src"))?
+            .into_iter()
+            .map(|change| change.under("src"))
+            .collect(),
+        Some(name) => plan_one(step, &template, &learner, name)?,
     };
     if changes.is_empty() {
         println!(
@@ -42,39 +46,52 @@ pub fn run(step: &str, kata: Option<&str>, yes: bool) -> Result<ExitCode> {
             Change::Recreate(p) => ("recreate", p),
             Change::Remove(p) => ("remove (it is not in the starting code)", p),
         };
-        println!("  {verb:<8} {}/src/{}", step.crate_dir, path.display());
+        println!("  {verb:<8} {}/{}", step.crate_dir, path.display());
     }
     if !yes {
         println!(
             "Nothing changed yet. Run `cargo kit reset {} {}--yes` to do this; your current \
              files are backed up first.",
             step.package,
-            kata.map(|k| format!("{k} ")).unwrap_or_default()
+            name.map(|k| format!("{k} ")).unwrap_or_default()
         );
         return Ok(ExitCode::SUCCESS);
     }
-    let backup = backup_dir()?.join(step.crate_dir).join("src");
+    let backup = crate::state::new_backup_dir()?.join(step.crate_dir);
     apply(&changes, &template, &learner, &backup)?;
     println!("Done. Your previous files are in {}", backup.display());
     Ok(ExitCode::SUCCESS)
 }
 
-fn plan_one(step: Step, template: &Path, learner: &Path, kata: &str) -> Result<Vec<Change>> {
-    let file = PathBuf::from(format!("{kata}.rs"));
+impl Change {
+    /// The same change for a path under `dir`.
+    fn under(self, dir: &str) -> Change {
+        match self {
+            Change::Restore(p) => Change::Restore(Path::new(dir).join(p)),
+            Change::Recreate(p) => Change::Recreate(Path::new(dir).join(p)),
+            Change::Remove(p) => Change::Remove(Path::new(dir).join(p)),
+        }
+    }
+}
+
+/// The change that restores the one file of kata or area `name` (paths relative to the
+/// crate).
+fn plan_one(step: Step, template: &Path, learner: &Path, name: &str) -> Result<Vec<Change>> {
+    let found = crate::names::resolve(&crate::grade::last_reports(), name, Some(step))?;
+    let file = PathBuf::from(found.file());
     if !template.join(&file).is_file() {
         bail!(
-            "{} has no kata {kata:?} (no src/{kata}.rs in its starting code); \
-             run `cargo kit` to see the katas",
-            step.package
+            "{}'s starting code has no {} (the file of {}); nothing to restore",
+            step.package,
+            file.display(),
+            found.group
         );
     }
-    Ok(plan(template, learner)?
-        .into_iter()
-        .filter(|change| match change {
-            Change::Restore(p) | Change::Recreate(p) => *p == file,
-            Change::Remove(_) => false,
-        })
-        .collect())
+    Ok(match std::fs::read(learner.join(&file)) {
+        Err(_) => vec![Change::Recreate(file)],
+        Ok(ours) if ours != std::fs::read(template.join(&file))? => vec![Change::Restore(file)],
+        Ok(_) => Vec::new(),
+    })
 }
 
 /// The changes that make `learner` equal `template` (paths relative to both).
@@ -126,14 +143,6 @@ pub fn apply(changes: &[Change], template: &Path, learner: &Path, backup: &Path)
         }
     }
     Ok(())
-}
-
-fn backup_dir() -> Result<PathBuf> {
-    let seconds = SystemTime::now().duration_since(UNIX_EPOCH)?.as_secs();
-    Ok(crate::cargo::target_dir()?
-        .join("kit")
-        .join("backups")
-        .join(seconds.to_string()))
 }
 
 #[cfg(test)]

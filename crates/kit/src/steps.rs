@@ -17,9 +17,14 @@ pub fn find(name: &str) -> Result<Step> {
     })
 }
 
-/// The workspace root: where this kit was built from.
+/// Points the kit at another copy of the workspace (the kit's own tests use it).
+pub const ROOT_VAR: &str = "BACKEND_PATH_ROOT";
+
+/// The workspace root: where this kit was built from, unless [`ROOT_VAR`] says otherwise.
 pub fn root() -> PathBuf {
-    harness::paths::workspace_root()
+    std::env::var_os(ROOT_VAR)
+        .map(PathBuf::from)
+        .unwrap_or_else(harness::paths::workspace_root)
 }
 
 /// `relative` under the workspace root, which must exist.
