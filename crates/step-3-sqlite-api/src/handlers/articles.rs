@@ -29,7 +29,8 @@ use crate::error::ApiError;
 use crate::extract::{Json, Path, Query};
 use crate::handlers::{FieldErrors, clean_tags};
 use crate::model::{
-    ArticleEnvelope, ArticlesEnvelope, ListParams, NewArticleRequest, UpdateArticleRequest,
+    ArticleEnvelope, ArticlesEnvelope, ListParams, NewArticleRequest, TITLE_MAX_CHARS,
+    UpdateArticleRequest,
 };
 use crate::routes::AppState;
 
@@ -57,7 +58,8 @@ pub async fn create(
 ) -> Result<(StatusCode, Json<ArticleEnvelope>), ApiError> {
     let input = request.article;
     let mut errors = FieldErrors::default();
-    let _title = errors.required("title", input.title);
+    let title = errors.required("title", input.title);
+    errors.at_most("title", Some(&title), TITLE_MAX_CHARS);
     let _description = errors.required("description", input.description);
     let _body = errors.required("body", input.body);
     errors.finish()?;
@@ -88,7 +90,8 @@ pub async fn update(
 ) -> Result<Json<ArticleEnvelope>, ApiError> {
     let changes = request.article;
     let mut errors = FieldErrors::default();
-    let _title = errors.not_blank("title", changes.title);
+    let title = errors.not_blank("title", changes.title);
+    errors.at_most("title", title.as_deref(), TITLE_MAX_CHARS);
     let _description = errors.not_blank("description", changes.description);
     let _body = errors.not_blank("body", changes.body);
     errors.finish()?;

@@ -17,7 +17,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use solution_step_2::extract::{Json, Path, Query};
 use solution_step_2::model::{
     ArticleEnvelope, ArticleSummary, ArticleView, ArticlesEnvelope, ListParams, NewArticleRequest,
-    UpdateArticleRequest, now,
+    TITLE_MAX_CHARS, UpdateArticleRequest, now,
 };
 use solution_step_2::slug;
 
@@ -109,8 +109,10 @@ pub async fn create(
 ) -> Result<(StatusCode, Json<ArticleEnvelope>), ApiError> {
     let input = request.article;
     let mut errors = FieldErrors::default();
+    let title = errors.required("title", input.title);
+    errors.at_most("title", Some(&title), TITLE_MAX_CHARS);
     let new = NewRow {
-        title: errors.required("title", input.title),
+        title,
         description: errors.required("description", input.description),
         body: errors.required("body", input.body),
         tag_list: clean_tags(input.tag_list),
@@ -247,8 +249,10 @@ pub async fn update(
 ) -> Result<Json<ArticleEnvelope>, ApiError> {
     let changes = request.article;
     let mut errors = FieldErrors::default();
+    let title = errors.not_blank("title", changes.title);
+    errors.at_most("title", title.as_deref(), TITLE_MAX_CHARS);
     let changes = Changes {
-        title: errors.not_blank("title", changes.title),
+        title,
         description: errors.not_blank("description", changes.description),
         body: errors.not_blank("body", changes.body),
         tag_list: changes.tag_list.map(|tags| clean_tags(Some(tags))),
