@@ -22,6 +22,10 @@ use crate::suite::Suite;
 
 pub mod checks;
 pub mod step2;
+pub mod step4;
+
+/// The environment variable that tells a step's `fixtures` binary which part to break.
+pub const FIXTURE_VAR: &str = "BACKEND_PATH_FIXTURE";
 
 /// Where a step keeps its data inside `DATA_DIR`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -49,10 +49,17 @@ fn sigterm_finishes_in_flight(service: &Service) -> Result<(), Failure> {
     let port = server.port();
     let title = "Written During Shutdown";
     let body = json!({ "article": new_article(title, "d", "b", &[]) }).to_string();
-    let headers = vec![
+    let mut headers = vec![
         ("Content-Type".to_string(), "application/json".to_string()),
         ("Expect".to_string(), "100-continue".to_string()),
     ];
+    // The target's default headers too (step 4: the token of the user the check signed in).
+    headers.extend(server.headers().iter().cloned());
+    let extra: String = server
+        .headers()
+        .iter()
+        .map(|(name, value)| format!("{name}: {value}\r\n"))
+        .collect();
     let url = format!("{}/api/articles", server.base_url());
     let shown = curl::command("POST", &url, &headers, Some(body.as_bytes()));
     let io = |what: &str, e: std::io::Error| {
@@ -70,7 +77,7 @@ fn sigterm_finishes_in_flight(service: &Service) -> Result<(), Failure> {
     let head = format!(
         "POST /api/articles HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: \
          application/json\r\nContent-Length: {}\r\nExpect: 100-continue\r\nConnection: \
-         close\r\n\r\n",
+         close\r\n{extra}\r\n",
         body.len()
     );
     stream
