@@ -157,11 +157,15 @@ fn expired_token_401(service: &Service) -> Result<(), Failure> {
 
 fn deleted_user_401(service: &Service) -> Result<(), Failure> {
     // A token signed by the same secret for a user this database does not hold: as if the
-    // user had been deleted. (The API has no endpoint that deletes users.)
+    // user had been deleted. (The API has no endpoint that deletes users.) The token is the
+    // third user's of another database, and this one has a single user, so that ids counted
+    // from 1 do not land on a user here by chance.
     let token = {
         let (_app, elsewhere) = service.fresh_signed_out()?;
-        let (account, _) = elsewhere.client().sign_up("ghost")?;
-        account.token
+        let client = elsewhere.client();
+        client.sign_up("ghost1")?;
+        client.sign_up("ghost2")?;
+        client.sign_up("ghost3")?.0.token
     };
     let (_app, server) = service.fresh_signed_out()?;
     let (_, jake) = server.client().sign_up("jake")?;

@@ -534,7 +534,8 @@ fn web_page(service: &Service) -> Result<(), Failure> {
         .content_type
         .as_deref()
         .is_some_and(|t| t.starts_with("text/html"));
-    if !html || !response.text.to_ascii_lowercase().contains("<html") {
+    let text = response.text.to_ascii_lowercase();
+    if !html || !(text.contains("<!doctype html") || text.contains("<html")) {
         return Err(response.fail("200 OK with Content-Type: text/html: the web page"));
     }
     Ok(())
