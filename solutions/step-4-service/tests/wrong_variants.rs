@@ -36,7 +36,7 @@ const ROWS: &[(&str, &str, &str)] = &[
     (
         "slug_collision_overwrites",
         "articles::unique_slugs",
-        "expected: 200 OK",
+        "which the first article with this title already has",
     ),
     ("oldest_first", "articles::list_newest_first", "(newest first)"),
     ("ignores_query", "articles::list_limit_offset", "expected: articles [\"page-22\""),
@@ -71,7 +71,7 @@ const ROWS: &[(&str, &str, &str)] = &[
     ("no_ownership_check", "comments_authored::others_403", "expected: 403 Forbidden"),
     // Favourites and the feed.
     ("favorited_for_everyone", "favorites::favorite_and_count", "\"favorited\": false (for the user"),
-    ("feed_is_global", "feed::followed_only", "jake's articles only"),
+    ("feed_is_global", "feed::followed_only", "carl follows nobody yet"),
     // The production layer.
     ("config_defaults", "production::config_errors_stop_startup", "got:      it started and listens"),
     ("no_readyz", "production::healthz_and_readyz", "404 Not Found"),
