@@ -429,7 +429,7 @@ pub fn article_list(response: Response) -> Result<ArticleList, Failure> {
 /// and no password, neither as a field nor anywhere in the body (`password`, when not empty).
 pub fn expect_user(response: &Response, user: &Value, password: &str) -> Result<(), Failure> {
     for field in ["email", "token", "username"] {
-        if !user[field].as_str().is_some_and(|s| !s.is_empty()) {
+        if user[field].as_str().is_none_or(str::is_empty) {
             return Err(response.fail(format!(
                 "a user object with a non-empty string field \"{field}\""
             )));
