@@ -139,6 +139,11 @@ const ROWS: &[(&str, &str, &str)] = &[
         "expected: 409 Conflict (or 422)",
     ),
     (
+        "returns_password_hash",
+        "users::login",
+        "a user object without the password or its hash",
+    ),
+    (
         "login_ignores_password",
         "users::login",
         "a wrong email or password logs nobody in",
