@@ -1,15 +1,35 @@
 #!/usr/bin/env bash
 # The learner crates must ship exactly as their pristine templates (what `cargo kit reset`
-# restores): `crates/step-*/src` equals `templates/step-*/src`.
+# restores): every file of templates/step-N-* equals the learner crate's (src, README.md,
+# openapi.yml, …), except what makes it a separate package (Cargo.toml's name, tests/grade.rs,
+# which expects the stub to fail) and the kit's tooling (benches, deploy templates). Then the files a learner is given in several steps must stay identical where
+# ci/given-files.txt says they are meant to.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 status=0
-for crate in crates/step-*; do
-  name=$(basename "$crate")
-  if ! diff -r "$crate/src" "templates/$name/src"; then
-    echo "error: $crate/src differs from templates/$name/src (copy the template over, or update both)" >&2
+for template in templates/step-*; do
+  name=$(basename "$template")
+  crate="crates/$name"
+  if [ ! -d "$crate" ]; then
+    echo "error: $template has no learner crate $crate" >&2
+    status=1
+    continue
+  fi
+  if ! diff -r --exclude=Cargo.toml --exclude=tests --exclude=benches --exclude=deploy --exclude=target "$crate" "$template"; then
+    echo "error: $crate differs from $template (copy the template over, or update both)" >&2
     status=1
   fi
 done
-[ "$status" -eq 0 ] && echo "every crates/step-*/src equals its template"
+
+# ci/given-files.txt: pairs of paths (one pair a line, `#` comments) that must be equal.
+while read -r first second; do
+  case "$first" in '' | '#'*) continue ;; esac
+  if ! cmp -s "$first" "$second"; then
+    echo "error: $first and $second are meant to be identical (given code carried from one step to the next); update both" >&2
+    diff "$first" "$second" | head -n 20 >&2 || true
+    status=1
+  fi
+done < ci/given-files.txt
+
+[ "$status" -eq 0 ] && echo "every template equals its learner crate; every given file equals its copies"
 exit "$status"

@@ -26,9 +26,12 @@ bash ci/check-templates.sh
 section "the learner's view on a fresh clone"
 bash ci/check-learner-view.sh
 
-if [ -f ci/fuzz-step2.sh ]; then
-  section "step-2 reference under schemathesis"
-  bash ci/fuzz-step2.sh
-fi
+for spec in crates/step-*/openapi.yml; do
+  step=$(basename "$(dirname "$spec")" | cut -d- -f2)
+  if ls -d solutions/step-"$step"-* >/dev/null 2>&1; then
+    section "step-$step reference under schemathesis (all checks)"
+    bash ci/fuzz-step.sh "$step"
+  fi
+done
 
 section "done"

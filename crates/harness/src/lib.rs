@@ -19,6 +19,7 @@ pub mod child;
 pub mod conduit;
 pub mod counting;
 pub mod gate;
+pub mod golden;
 pub mod http;
 pub mod paths;
 pub mod property;
@@ -31,7 +32,7 @@ pub mod suite;
 
 pub use check::{Check, Context, Failure, Group, expect_eq, show};
 pub use criterion;
-pub use runner::{Expect, Plan, run_plan};
+pub use runner::{Expect, Plan, Rejection, rejects, run_plan};
 pub use suite::Suite;
 
 /// Grades a suite: every check must pass. The `main` of a step's `tests/grade.rs`.

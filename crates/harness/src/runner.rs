@@ -30,6 +30,9 @@ pub enum Expect {
     /// The check fails with a message containing this text (a known-wrong fixture, caught
     /// for the right reason).
     FailWith(&'static str),
+    /// As `FailWith`, for a message whose numbers depend on scheduling (see
+    /// [`Rejection::racy`]).
+    FailWithRacy(&'static str),
 }
 
 /// One trial: a check, its label (unique in the plan) and what it must do.
@@ -50,6 +53,44 @@ pub struct Plan {
     pub entries: Vec<Entry>,
     /// Grading plans print "N/M checks pass — next: …"; self-test plans do not.
     pub is_grading: bool,
+    /// Where the golden failure messages of a fixtures plan live (see [`crate::golden`]);
+    /// `None` compares none.
+    pub golden_dir: Option<std::path::PathBuf>,
+}
+
+/// One line of a fixtures table: the fixture, a check that must reject it, and text the
+/// failure message must contain (the reason the check is there to catch).
+#[derive(Debug, Clone, Copy)]
+pub struct Rejection {
+    pub fixture: &'static str,
+    /// `group::name`.
+    pub check: &'static str,
+    pub because: &'static str,
+    /// The message holds numbers that depend on scheduling (which of 100 concurrent writers
+    /// lost): its golden file compares it with every number replaced.
+    pub racy: bool,
+}
+
+impl Rejection {
+    /// Marks the message as one whose numbers depend on scheduling.
+    pub const fn racy(mut self) -> Rejection {
+        self.racy = true;
+        self
+    }
+}
+
+/// A [`Rejection`], written as a table row: `rejects("lost_update", "concurrency::…", "lost")`.
+pub const fn rejects(
+    fixture: &'static str,
+    check: &'static str,
+    because: &'static str,
+) -> Rejection {
+    Rejection {
+        fixture,
+        check,
+        because,
+        racy: false,
+    }
 }
 
 impl Plan {
@@ -71,6 +112,7 @@ impl Plan {
             crate_dir: suite.crate_dir,
             entries,
             is_grading: true,
+            golden_dir: None,
         }
     }
 
@@ -95,21 +137,78 @@ impl Plan {
             crate_dir: crate::paths::relative_to_workspace(manifest_dir),
             entries: Vec::new(),
             is_grading: false,
+            golden_dir: None,
         }
+    }
+
+    /// Compares every rejection's message with its golden file in `dir` (usually
+    /// `tests/golden` of the fixtures' package).
+    pub fn with_golden(mut self, dir: impl Into<std::path::PathBuf>) -> Plan {
+        self.golden_dir = Some(dir.into());
+        self
+    }
+
+    /// Adds a table of rejections. `make_suite(fixture)` builds the suite that runs against
+    /// that fixture; it is called once per fixture, however many rows name it.
+    pub fn rejections(mut self, make_suite: impl Fn(&str) -> Suite, rows: &[Rejection]) -> Plan {
+        let mut suites: HashMap<&str, Vec<Check>> = HashMap::new();
+        for row in rows {
+            let checks = suites
+                .entry(row.fixture)
+                .or_insert_with(|| make_suite(row.fixture).checks);
+            self = self.reject_from(row.fixture, checks, row.check, row.because);
+            if row.racy
+                && let Some(entry) = self.entries.last_mut()
+            {
+                entry.expect = Expect::FailWithRacy(row.because);
+            }
+        }
+        self
+    }
+
+    /// The fixture `fixture` must *pass* every check of `suite` in `groups`: a partial
+    /// solution (e.g. a learner's first stage) that the step promises is enough for them.
+    pub fn accepts(mut self, fixture: &str, suite: Suite, groups: &[&str]) -> Plan {
+        let before = self.entries.len();
+        for check in suite.checks {
+            if groups.contains(&check.group) {
+                self.entries.push(Entry {
+                    label: format!("{fixture}::passes::{}", check.id()),
+                    check,
+                    expect: Expect::Pass,
+                });
+            }
+        }
+        assert!(
+            self.entries.len() > before,
+            "fixture {fixture}: the suite has no checks in {groups:?}"
+        );
+        self
     }
 
     /// The fixture `fixture` must fail the check `check_id` of `checks`, with a message
     /// containing `because`.
     pub fn reject(
-        mut self,
+        self,
         fixture: &str,
         checks: Vec<Check>,
         check_id: &str,
         because: &'static str,
     ) -> Plan {
+        self.reject_from(fixture, &checks, check_id, because)
+    }
+
+    fn reject_from(
+        mut self,
+        fixture: &str,
+        checks: &[Check],
+        check_id: &str,
+        because: &'static str,
+    ) -> Plan {
         let check = checks
-            .into_iter()
+            .iter()
             .find(|check| check.id() == check_id)
+            .cloned()
             .unwrap_or_else(|| panic!("fixture {fixture}: the suite has no check {check_id}"));
         self.entries.push(Entry {
             label: format!("{fixture}::rejected_by::{check_id}"),
@@ -179,7 +278,15 @@ pub fn run_plan(plan: Plan) -> ExitCode {
     let trials = plan
         .entries
         .iter()
-        .map(|entry| trial(entry, &plan.crate_dir, seed, verdicts.clone()))
+        .map(|entry| {
+            trial(
+                entry,
+                &plan.crate_dir,
+                plan.golden_dir.clone(),
+                seed,
+                verdicts.clone(),
+            )
+        })
         .collect();
     let conclusion = libtest_mimic::run(&args, trials);
     if args.list {
@@ -205,9 +312,16 @@ pub fn run_plan(plan: Plan) -> ExitCode {
 
 /// One libtest-mimic trial: run the check in a child, then hold the result against what the
 /// plan expects.
-fn trial(entry: &Entry, crate_dir: &str, seed: u64, verdicts: Verdicts) -> Trial {
+fn trial(
+    entry: &Entry,
+    crate_dir: &str,
+    golden_dir: Option<std::path::PathBuf>,
+    seed: u64,
+    verdicts: Verdicts,
+) -> Trial {
     let entry = entry.clone();
     let location = format!("{crate_dir}/{}", entry.check.file);
+    let crate_dir = crate_dir.to_string();
     Trial::test(entry.label.clone(), move || {
         let check_seed = seed::check_seed(seed, &entry.check.id());
         let started = std::time::Instant::now();
@@ -223,16 +337,24 @@ fn trial(entry: &Entry, crate_dir: &str, seed: u64, verdicts: Verdicts) -> Trial
                  the check `.trivial()` if passing it untouched is right.",
                 entry.check.id()
             )),
-            (Expect::FailWith(because), Err(failure)) if failure.message.contains(because) => {
-                Ok(())
+            (Expect::FailWith(because) | Expect::FailWithRacy(because), Err(failure))
+                if failure.message.contains(because) =>
+            {
+                let racy = matches!(entry.expect, Expect::FailWithRacy(_));
+                match &golden_dir {
+                    Some(dir) => crate::golden::compare(dir, &entry.label, &failure.message, racy),
+                    None => Ok(()),
+                }
             }
-            (Expect::FailWith(because), Err(failure)) => Err(format!(
-                "the wrong variant fails `{}`, but not for the reason the check is there to \
+            (Expect::FailWith(because) | Expect::FailWithRacy(because), Err(failure)) => {
+                Err(format!(
+                    "the wrong variant fails `{}`, but not for the reason the check is there to \
                  catch (expected a message containing {because:?}):\n{}",
-                entry.check.id(),
-                failure.message
-            )),
-            (Expect::FailWith(_), Ok(())) => Err(format!(
+                    entry.check.id(),
+                    failure.message
+                ))
+            }
+            (Expect::FailWith(_) | Expect::FailWithRacy(_), Ok(())) => Err(format!(
                 "the known-wrong variant passes `{}`: the check is too weak to catch it. \
                  Strengthen the check until it fails this fixture.",
                 entry.check.id()
@@ -245,8 +367,9 @@ fn trial(entry: &Entry, crate_dir: &str, seed: u64, verdicts: Verdicts) -> Trial
             .insert(entry.label.clone(), (verdict.clone(), millis));
         verdict.map_err(|message| match entry.expect {
             Expect::Pass => Failed::from(format!(
-                "{message}\n\nhint: {}\nfile: {location}",
-                entry.check.hint
+                "{message}\n\nhint: {}\nfile: {}",
+                entry.check.hint,
+                panic_location(&message, &crate_dir).unwrap_or_else(|| location.clone())
             )),
             _ => Failed::from(message),
         })
@@ -284,6 +407,28 @@ fn report(plan: &Plan, seed: u64, verdicts: &HashMap<String, Verdict>) -> Report
         seed,
         checks,
     }
+}
+
+/// Where the code under test panicked, when the failure shows a panic in the crate under
+/// test (`panicked at crates/step-2-json-api/src/store.rs:95:9`): the file the failing call
+/// or request really reached, which beats the check's usual file.
+pub fn panic_location(message: &str, crate_dir: &str) -> Option<String> {
+    message
+        .match_indices("panicked at ")
+        .find_map(|(at, marker)| {
+            let rest = &message[at + marker.len()..];
+            let path = rest.split(':').next()?;
+            (path.starts_with(crate_dir) && path.ends_with(".rs")).then(|| {
+                let line = rest[path.len() + 1..]
+                    .split(':')
+                    .next()
+                    .filter(|n| n.chars().all(|c| c.is_ascii_digit()));
+                match line {
+                    Some(line) => format!("{path}:{line}"),
+                    None => path.to_string(),
+                }
+            })
+        })
 }
 
 /// The closing line of a graded run: how far along the learner is and what to do next.
@@ -326,5 +471,22 @@ pub fn summary(report: &Report) -> String {
 impl From<Failure> for String {
     fn from(failure: Failure) -> String {
         failure.message
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_in_the_crate_under_test_names_its_file() {
+        let message = "got: no response\nserver stderr:\nthread 'tokio-runtime-worker' \
+                       panicked at crates/step-2-json-api/src/store.rs:95:9:\nnot yet";
+        assert_eq!(
+            panic_location(message, "crates/step-2-json-api").as_deref(),
+            Some("crates/step-2-json-api/src/store.rs:95")
+        );
+        let elsewhere = "panicked at /rustc/abc/library/core/src/option.rs:1:1:";
+        assert_eq!(panic_location(elsewhere, "crates/step-2-json-api"), None);
     }
 }

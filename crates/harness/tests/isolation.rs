@@ -101,6 +101,7 @@ fn main() -> ExitCode {
         crate_dir: "crates/harness".into(),
         entries,
         is_grading: false,
+        golden_dir: None,
     };
     let code = harness::run_plan(plan);
 

@@ -59,8 +59,15 @@ pub struct NewArticle {
     pub title: Option<String>,
     pub description: Option<String>,
     pub body: Option<String>,
+    /// May be left out; `null` is refused (the contract's array is not nullable).
+    #[serde(default, deserialize_with = "not_null")]
     pub tag_list: Option<Vec<String>>,
 }
+
+/// The longest title accepted, in characters. The slug is made from the title and travels
+/// in every URL of the article; an unbounded title makes URLs too long to serve (414), so
+/// the article could be listed but never read, changed or deleted.
+pub const TITLE_MAX_CHARS: usize = 256;
 
 /// `PUT /api/articles/{slug}` body: only the fields present change.
 #[derive(Debug, Deserialize)]
@@ -71,10 +78,25 @@ pub struct UpdateArticleRequest {
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ArticleChanges {
+    #[serde(default, deserialize_with = "not_null")]
     pub title: Option<String>,
+    #[serde(default, deserialize_with = "not_null")]
     pub description: Option<String>,
+    #[serde(default, deserialize_with = "not_null")]
     pub body: Option<String>,
+    #[serde(default, deserialize_with = "not_null")]
     pub tag_list: Option<Vec<String>>,
+}
+
+/// An optional field that, when present, must not be `null`: `"tagList": null` is a client
+/// mistake (answered 422 like any wrong type), while leaving the field out is fine. Plain
+/// `Option` would read both the same way.
+fn not_null<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    T::deserialize(deserializer).map(Some)
 }
 
 /// `POST /api/articles/{slug}/comments` body: `{"comment": {"body": …}}`.
@@ -210,12 +232,19 @@ pub struct TagsEnvelope {
     pub tags: Vec<String>,
 }
 
-/// Now, as an RFC 3339 timestamp with milliseconds, as Conduit shows it.
+/// Now, in UTC, as Conduit shows it: RFC 3339 with exactly three fraction digits
+/// (`2026-12-01T22:26:11.530Z`). A fixed width matters: clients sort these as strings, and
+/// `…11.53Z` would sort after `…11.530Z`.
 pub fn now() -> String {
     let now = time::OffsetDateTime::now_utc();
-    let now = now
-        .replace_nanosecond(now.millisecond() as u32 * 1_000_000)
-        .unwrap_or(now);
-    now.format(&time::format_description::well_known::Rfc3339)
-        .unwrap_or_else(|_| now.unix_timestamp().to_string())
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z",
+        now.year(),
+        u8::from(now.month()),
+        now.day(),
+        now.hour(),
+        now.minute(),
+        now.second(),
+        now.millisecond()
+    )
 }

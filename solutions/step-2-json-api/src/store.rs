@@ -72,6 +72,10 @@ impl Store {
     ///   is left untouched for a human to look at; starting empty would overwrite it.
     ///
     /// A temporary file left behind by a crash in the middle of a save is removed.
+    ///
+    /// A directory the server cannot write in is an error too, found now rather than at the
+    /// first save: otherwise the server would start, look healthy, and answer every write
+    /// with a 500.
     pub fn open(path: impl Into<PathBuf>, save: SaveFn) -> Result<Store, OpenError> {
         let path = path.into();
         let dir = parent_dir(&path);
@@ -81,6 +85,13 @@ impl Store {
                 dir.display()
             ))
         })?;
+        expect_writable(&path)?;
+        Store::load(path, save)
+    }
+
+    /// Opens the data file at `path` in an existing directory, without checking that the
+    /// directory is writable: [`Store::open`] minus that check.
+    pub fn load(path: PathBuf, save: SaveFn) -> Result<Store, OpenError> {
         let data = match fs::read(&path) {
             Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| {
                 OpenError(format!(
@@ -167,6 +178,20 @@ impl Store {
         .map_err(|e| ApiError::Internal(format!("the save task failed: {e}")))?
         .map_err(|e| ApiError::Internal(format!("cannot save {}: {e}", self.path.display())))
     }
+}
+
+/// Creates and removes a file next to the data file: proof that saves can work.
+fn expect_writable(path: &Path) -> Result<(), OpenError> {
+    let probe = parent_dir(path).join(".write-probe");
+    File::create(&probe)
+        .and_then(|_| fs::remove_file(&probe))
+        .map_err(|e| {
+            OpenError(format!(
+                "the data directory {} is not writable ({e}): every save would fail. Give \
+                 the server a directory it can write in (DATA_DIR).",
+                parent_dir(path).display()
+            ))
+        })
 }
 
 /// Replaces the file at `path` with `bytes`, atomically and durably:

@@ -2,13 +2,19 @@
 //!
 //! Your first web server. What is already done: the process protocol (this file,
 //! `config.rs`, `server.rs`), the routes (`routes.rs`), the data types (`model.rs`), the
-//! error type (`error.rs`) and `/healthz`. What is yours, in the order the grader asks:
+//! error type (`error.rs`) and `/healthz`. What is yours, in an order where each stage's
+//! checks pass before the next stage exists:
 //!
-//! 1. `handlers/articles.rs`: create, read, list, update, delete (and `slug.rs`);
-//! 2. `handlers/comments.rs` and `handlers/tags.rs`;
-//! 3. `extract.rs`: every client mistake answered with the JSON error body, and a body limit
-//!    in `routes.rs`;
-//! 4. `store.rs`: load the file at startup, save every change durably, writers in turn.
+//! 1. `store.rs`, stage 1: [`Store::write`] in memory (take the turn, copy, change, swap);
+//!    every write handler goes through it;
+//! 2. `handlers/articles.rs` and `slug.rs`: create, read, list, update, delete
+//!    (`cargo test -p step-2 -- articles`);
+//! 3. `handlers/comments.rs` and `handlers/tags.rs` (`-- comments tags`);
+//! 4. `extract.rs`: every client mistake answered with the JSON error body, and a body limit
+//!    in `routes.rs` (`-- errors`);
+//! 5. `store.rs`, stage 5: the durable file. Load it in `Store::open` (and refuse a
+//!    directory you cannot write in), save every change with `write_durably` before
+//!    answering (`-- durability concurrency`).
 //!
 //! Run `cargo test -p step-2` after each change; it says which check to work on next. Try
 //! the server by hand with `PORT=3000 DATA_DIR=/tmp/conduit cargo run -p step-2` and

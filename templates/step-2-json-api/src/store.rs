@@ -87,12 +87,22 @@ impl Store {
     /// Applies `change` to a copy of the data, saves the copy durably, then makes it the
     /// current version, all in the writers' turn. If `change` returns an error (say, a 404),
     /// nothing is saved. Returns what `change` returned.
+    ///
+    /// Build it in two stages, so the API works before the file does:
+    ///
+    /// - **stage 1 (first of all: every write handler needs it), in memory:** take the turn
+    ///   (`self.turn.lock().await`), copy the current data (`Data::clone(&self.snapshot())`),
+    ///   apply `change` to the copy (return its error if it fails), then swap the copy in
+    ///   (`*self.current.write()… = Arc::new(copy)`). The articles, comments and tags checks
+    ///   can pass with this alone; the data is gone when the server stops.
+    /// - **stage 5, on disk:** between `change` and the swap, serialise the copy and save it
+    ///   with [`write_durably`] inside `tokio::task::spawn_blocking`. Then do `Store::open`.
     pub async fn write<T>(
         &self,
         change: impl FnOnce(&mut Data) -> Result<T, ApiError>,
     ) -> Result<T, ApiError> {
         let _ = (&self.path, &self.turn, change);
-        todo!("take the turn, copy, change, save with write_durably (spawn_blocking), swap")
+        todo!("stage 1: take the turn, copy the data, apply `change`, swap the copy in")
     }
 }
 

@@ -24,8 +24,13 @@ pub mod checks;
 pub mod step2;
 pub mod step4;
 
-/// The environment variable that tells a step's `fixtures` binary which part to break.
+/// Names the broken part a step's `fixtures` binary plays (the fixture binaries read it).
 pub const FIXTURE_VAR: &str = "BACKEND_PATH_FIXTURE";
+
+/// The target that runs the fixture `name` of a step's `fixtures` binary at `binary`.
+pub fn fixture_target(binary: &str, name: &str) -> Target {
+    Target::new(binary).env(FIXTURE_VAR, name)
+}
 
 /// Where a step keeps its data inside `DATA_DIR`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -105,7 +105,8 @@ const ROWS: &[Row] = &[
         "articles::create",
         "POST /api/articles {\"article\": {title, description, body, tagList}} answers 201 \
              with {\"article\": {slug, title, description, body, tagList, createdAt, \
-             updatedAt}}; the slug is the title in lower case with dashes",
+             updatedAt}}; the slug is the title in lower case with dashes. Every write goes \
+             through Store::write: do its stage 1 (in memory, src/store.rs) first",
     ),
     Row::new(
         "articles::get_by_slug",
@@ -199,6 +200,12 @@ const ROWS: &[Row] = &[
              the Query and Path extractors as you wrapped Json",
     ),
     Row::new(
+        "errors::title_too_long_422",
+        "bound the title at TITLE_MAX_CHARS (256) characters, on POST and on PUT: a longer \
+         one is a 422 with {\"errors\": {\"title\": [\"is too long …\"]}}. The slug is made \
+         from the title and travels in every URL of the article",
+    ),
+    Row::new(
         "durability::survives_restart",
         "start with an empty store when DATA_DIR has no data file; save every change to \
              DATA_DIR/conduit.json and load it at startup",
@@ -207,6 +214,12 @@ const ROWS: &[Row] = &[
         "durability::corrupt_file_stops_startup",
         "when conduit.json does not parse, exit non-zero before listening, with a message \
              naming the file and the parse error; never overwrite it with an empty store",
+    ),
+    Row::new(
+        "durability::unwritable_dir_stops_startup",
+        "in Store::open, before loading, create and remove a small file in DATA_DIR: if that \
+         fails, return an OpenError naming the directory, so the server stops at startup \
+         instead of answering every write with a 500",
     ),
     Row::new(
         "durability::replaced_by_rename",
@@ -240,5 +253,11 @@ const ROWS: &[Row] = &[
         "a request in flight when SIGTERM arrives must still be answered (and saved) \
                  before the process exits 0: with_graceful_shutdown does this, process::exit \
                  in a signal handler does not",
+    ),
+    Row::new(
+        "shutdown::stalled_clients_cannot_hold_exit",
+        "src/server.rs (given) already copes: header reads time out, and after SIGTERM the \
+         requests still running are abandoned after a deadline. If this fails, compare your \
+         serve() with the one the step shipped",
     ),
 ];

@@ -258,6 +258,12 @@ const ROWS: &[Row] = &[
          413 with Conduit's error body",
     ),
     Row::new(
+        "errors::title_too_long_422",
+        "a title over 256 characters is a 422 naming \"title\" (its slug would be too long \
+         for a URL), on create and on update",
+    )
+    .in_file("src/extract.rs"),
+    Row::new(
         "errors::bad_query_and_path_4xx",
         "limit=abc, offset=-1, limit=0 and a comment id that is not a number are 4xx with \
          Conduit's error body",
@@ -330,13 +336,6 @@ const ROWS: &[Row] = &[
     )
     .in_file("src/handlers/health.rs"),
     Row::new(
-        "production::sigterm_with_stalled_clients",
-        "a client that sends half a request and stops holds its connection, and axum's \
-         graceful shutdown waits for it forever: serve with a header-read timeout, time out \
-         slow bodies, and bound the shutdown with a deadline (tokio::time::timeout)",
-    )
-    .in_file("src/main.rs"),
-    Row::new(
         "production::cors_preflight",
         "a browser front-end on another origin sends an OPTIONS preflight first: answer it \
          with tower-http's CorsLayer (allow the origin, POST/PUT/DELETE, the Authorization \
@@ -399,6 +398,12 @@ const ROWS: &[Row] = &[
     Row::new(
         "shutdown::sigterm_exits_0",
         "on SIGTERM stop accepting, finish what is in flight, and return from main (exit 0)",
+    ),
+    Row::new(
+        "shutdown::stalled_clients_cannot_hold_exit",
+        "a client that sends half a request and stops holds its connection, and axum's \
+         graceful shutdown waits for it forever: serve with a header-read timeout, time out \
+         slow bodies, and bound the shutdown with a deadline (tokio::time::timeout)",
     ),
     Row::new(
         "shutdown::sigterm_finishes_in_flight",

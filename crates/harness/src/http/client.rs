@@ -24,6 +24,8 @@ pub struct Client {
     server_stderr: Option<Arc<Mutex<String>>>,
     /// Sent with every request that does not set the same header itself (e.g. a token).
     default_headers: Arc<Vec<(String, String)>>,
+    /// How to start the server under test by hand, for the curl lines in failures.
+    by_hand: Option<Arc<str>>,
 }
 
 /// One request, kept as data so that it can be shown as a curl command.
@@ -89,7 +91,10 @@ impl Request {
 /// What came back, with the request that produced it (as a curl command line).
 #[derive(Debug, Clone)]
 pub struct Response {
+    /// The request as a curl command line, addressed to `"$BASE"`.
     pub curl: String,
+    /// How to start a server for that curl line to reach, when known.
+    pub by_hand: Option<Arc<str>>,
     pub status: u16,
     pub content_type: Option<String>,
     /// Every response header, names in lower case, in the order they came.
@@ -101,10 +106,11 @@ impl Response {
     /// A failure about this exchange: the request, what was expected, what came back.
     pub fn fail(&self, expected: impl Display) -> Failure {
         Failure::new(format!(
-            "request:  {}\nexpected: {expected}\ngot:      {}\nbody:     {}",
+            "request:  {}\nexpected: {expected}\ngot:      {}\nbody:     {}{}",
             self.curl,
             status_line(self.status),
-            shown_body(&self.text)
+            shown_body(&self.text),
+            by_hand_line(self.by_hand.as_deref())
         ))
     }
 
@@ -146,6 +152,14 @@ impl Response {
     }
 }
 
+/// The closing line of an HTTP failure: how to reach a server with the curl line above.
+fn by_hand_line(by_hand: Option<&str>) -> String {
+    match by_hand {
+        Some(command) => format!("\nby hand:  {} {command}", crate::http::curl::BY_HAND),
+        None => String::new(),
+    }
+}
+
 /// `201 Created`, or the bare number for a status without a name.
 pub fn status_line(status: u16) -> String {
     match reqwest::StatusCode::from_u16(status)
@@ -176,6 +190,16 @@ impl Client {
             base_url,
             server_stderr,
             default_headers: Arc::default(),
+            by_hand: None,
+        }
+    }
+
+    /// The same client, telling failures that the server runs by hand with `command`
+    /// (its binary and extra environment, after `PORT` and `DATA_DIR`).
+    pub fn with_by_hand(&self, command: &str) -> Client {
+        Client {
+            by_hand: Some(command.into()),
+            ..self.clone()
         }
     }
 
@@ -260,7 +284,7 @@ impl Client {
                 .unwrap_or_default();
             Failure::new(format!(
                 "request:  {}\ngot:      no response: {error}\n{}",
-                request.curl(&self.base_url),
+                request.curl(crate::http::curl::BASE),
                 labelled("server stderr", &stderr)
             ))
         })
@@ -277,7 +301,7 @@ impl Client {
         if let Some(body) = &request.body {
             builder = builder.body(body.clone());
         }
-        let curl = request.curl(&self.base_url);
+        let curl = request.curl(crate::http::curl::BASE);
         let response = builder.send().map_err(describe)?;
         let status = response.status().as_u16();
         let content_type = response
@@ -300,6 +324,7 @@ impl Client {
             .map_err(|e| format!("the body could not be read: {}", describe(e)))?;
         Ok(Response {
             curl,
+            by_hand: self.by_hand.clone(),
             status,
             content_type,
             headers,

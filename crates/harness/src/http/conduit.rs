@@ -188,6 +188,9 @@ pub fn expect_article(
             )));
         }
     }
+    for field in ["createdAt", "updatedAt"] {
+        expect_timestamp(response, "article", field, &article[field])?;
+    }
     let tags_ok = article["tagList"]
         .as_array()
         .is_some_and(|tags| tags.iter().all(Value::is_string));
@@ -207,7 +210,38 @@ pub fn expect_comment(response: &Response, comment: &Value) -> Result<(), Failur
             return Err(response.fail(format!("every comment to have a string field \"{field}\"")));
         }
     }
+    for field in ["createdAt", "updatedAt"] {
+        expect_timestamp(response, "comment", field, &comment[field])?;
+    }
     Ok(())
+}
+
+/// `value` is a timestamp as Conduit shows it: RFC 3339 in UTC with exactly three fraction
+/// digits. A fixed width matters because clients sort timestamps as strings.
+fn expect_timestamp(
+    response: &Response,
+    what: &str,
+    field: &str,
+    value: &Value,
+) -> Result<(), Failure> {
+    if value.as_str().is_some_and(is_timestamp) {
+        return Ok(());
+    }
+    Err(response.fail(format!(
+        "every {what}'s \"{field}\" in UTC with exactly three fraction digits, e.g. \
+         \"2026-12-01T22:26:11.530Z\" (got {value}): clients sort timestamps as strings, so \
+         \"…11.53Z\" must not lose its trailing zero"
+    )))
+}
+
+/// `YYYY-MM-DDTHH:MM:SS.mmmZ`.
+pub fn is_timestamp(text: &str) -> bool {
+    let shape = "dddd-dd-ddTdd:dd:dd.dddZ";
+    text.len() == shape.len()
+        && text.bytes().zip(shape.bytes()).all(|(c, s)| match s {
+            b'd' => c.is_ascii_digit(),
+            _ => c == s,
+        })
 }
 
 /// The status is `status` and the body is Conduit's error body, `{"errors": {"field":

@@ -1,4 +1,16 @@
 //! Rendering a request as a curl command line, so a failure can be reproduced by pasting it.
+//!
+//! The grader's servers listen on throw-away ports, so failures address the server as
+//! `"$BASE"`: the learner starts their own server on a fixed port (see [`BY_HAND`]), sets
+//! `BASE`, and pastes the line.
+
+/// Where a pasted curl line sends its request: the learner's own server.
+pub const BASE: &str = "$BASE";
+
+/// How to run the server under test by hand so that pasted curl lines reach it; followed by
+/// the server's own command (its binary and any extra environment).
+pub const BY_HAND: &str =
+    "BASE=http://localhost:3000 and start the server with PORT=3000 DATA_DIR=$(mktemp -d)";
 
 /// Bodies longer than this are described rather than pasted into the command line.
 const BODY_SHOWN: usize = 1_000;
@@ -14,7 +26,7 @@ pub fn command(
     if method != "GET" || body.is_some() {
         parts.push(format!("-X {method}"));
     }
-    parts.push(quote(url));
+    parts.push(quote_url(url));
     for (name, value) in headers {
         parts.push(format!("-H {}", quote(&format!("{name}: {value}"))));
     }
@@ -40,6 +52,14 @@ pub fn command(
     parts.join(" ")
 }
 
+/// A URL for the shell: `"$BASE"'/path'` when it is relative to [`BASE`], quoted otherwise.
+fn quote_url(url: &str) -> String {
+    match url.strip_prefix(BASE) {
+        Some(path) => format!("\"{BASE}\"{}", quote(path)),
+        None => quote(url),
+    }
+}
+
 /// Single-quotes `text` for a POSIX shell.
 pub fn quote(text: &str) -> String {
     format!("'{}'", text.replace('\'', r"'\''"))
@@ -62,6 +82,12 @@ mod tests {
             line,
             r#"curl -i -X POST 'http://127.0.0.1:1/api/articles' -H 'Content-Type: application/json' --data-raw '{"t":"it'\''s"}'"#
         );
+    }
+
+    #[test]
+    fn addresses_the_learners_server_through_base() {
+        let line = command("GET", "$BASE/api/articles?tag=it's", &[], None);
+        assert_eq!(line, r#"curl -i "$BASE"'/api/articles?tag=it'\''s'"#);
     }
 
     #[test]

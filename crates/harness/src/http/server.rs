@@ -79,6 +79,19 @@ impl App {
         set_header(&mut self.target.headers, name, value);
     }
 
+    /// The server's own command for running it by hand (extra environment, then the
+    /// binary relative to the workspace root), to follow `PORT=… DATA_DIR=…`.
+    pub fn by_hand(&self) -> String {
+        let extra: String = self
+            .target
+            .env
+            .iter()
+            .map(|(name, value)| format!("{name}={value} "))
+            .collect();
+        let binary = self.target.binary.display().to_string();
+        format!("{extra}{}", crate::paths::relative_to_workspace(&binary))
+    }
+
     /// Starts the server and waits for its listening line; anything else is a failure that
     /// says what happened (it exited, printed something else, or said nothing in time).
     pub fn start(&self) -> Result<Server, Failure> {
@@ -144,6 +157,7 @@ impl App {
                             stderr,
                             stdout,
                             command_line: self.command_line(),
+                            by_hand: self.by_hand(),
                             headers: self.target.headers.clone(),
                         }));
                     }
@@ -153,9 +167,9 @@ impl App {
                         let _ = child.kill();
                         let _ = child.wait();
                         return Err(Failure::new(format!(
-                            "started:  {}
-expected: the line `listening on                              http://127.0.0.1:PORT`, exactly (PORT: the port the listener                              got)
-got:      {line:?}",
+                            "started:  {}\nexpected: the line `listening on \
+                             http://127.0.0.1:PORT`, exactly (PORT: the port the listener \
+                             got)\ngot:      {line:?}",
                             self.command_line()
                         )));
                     }
@@ -233,6 +247,8 @@ pub struct Server {
     /// Everything printed on stdout, the listening line included (the last 64 KiB).
     stdout: Arc<Mutex<String>>,
     command_line: String,
+    /// How to run this server by hand, for the curl lines of failures.
+    by_hand: String,
     /// The target's default request headers, for the clients of this server.
     headers: Vec<(String, String)>,
 }
@@ -252,7 +268,9 @@ impl Server {
 
     /// A client for this server whose failures include the server's stderr.
     pub fn client(&self) -> Client {
-        Client::new(self.base_url(), Some(self.stderr.clone())).with_headers(&self.headers)
+        Client::new(self.base_url(), Some(self.stderr.clone()))
+            .with_headers(&self.headers)
+            .with_by_hand(&self.by_hand)
     }
 
     /// The last `count` lines the server wrote to stderr.

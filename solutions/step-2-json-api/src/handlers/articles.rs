@@ -19,7 +19,7 @@ use crate::extract::{Json, Path, Query};
 use crate::handlers::{FieldErrors, clean_tags};
 use crate::model::{
     Article, ArticleEnvelope, ArticleSummary, ArticleView, ArticlesEnvelope, ListParams,
-    NewArticleRequest, UpdateArticleRequest, now,
+    NewArticleRequest, TITLE_MAX_CHARS, UpdateArticleRequest, now,
 };
 use crate::routes::AppState;
 use crate::slug;
@@ -68,6 +68,7 @@ pub async fn create(
     let input = request.article;
     let mut errors = FieldErrors::default();
     let title = errors.required("title", input.title);
+    errors.at_most("title", Some(&title), TITLE_MAX_CHARS);
     let description = errors.required("description", input.description);
     let body = errors.required("body", input.body);
     errors.finish()?;
@@ -77,7 +78,8 @@ pub async fn create(
         .store
         .write(move |data| {
             let base = slug::slugify(&title);
-            let slug = slug::unique(&base, |s| data.articles.iter().any(|a| a.slug == s));
+            let taken = slugs_like(data, &base, None);
+            let slug = slug::unique(&base, |s| taken.contains(s));
             let created_at = now();
             let article = Article {
                 slug,
@@ -122,6 +124,7 @@ pub async fn update(
     let changes = request.article;
     let mut errors = FieldErrors::default();
     let title = errors.not_blank("title", changes.title);
+    errors.at_most("title", title.as_deref(), TITLE_MAX_CHARS);
     let description = errors.not_blank("description", changes.description);
     let body = errors.not_blank("body", changes.body);
     errors.finish()?;
@@ -137,12 +140,8 @@ pub async fn update(
                 .ok_or(ApiError::NotFound("article"))?;
             if let Some(title) = title {
                 let base = slug::slugify(&title);
-                let new_slug = slug::unique(&base, |s| {
-                    data.articles
-                        .iter()
-                        .enumerate()
-                        .any(|(i, a)| i != index && a.slug == s)
-                });
+                let taken = slugs_like(data, &base, Some(index));
+                let new_slug = slug::unique(&base, |s| taken.contains(s));
                 data.articles[index].slug = new_slug;
                 data.articles[index].title = title;
             }
@@ -181,4 +180,21 @@ pub async fn delete(
         })
         .await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// The slugs that `base` or one of its numbered forms (`base-2`, …) could collide with,
+/// leaving out the article at `except` (an update may keep its own slug). One pass over the
+/// articles, then each candidate is a set lookup: asking "is it taken?" with a scan per
+/// candidate costs articles × candidates, which adds up fast with many equal titles.
+fn slugs_like<'a>(
+    data: &'a crate::model::Data,
+    base: &str,
+    except: Option<usize>,
+) -> std::collections::HashSet<&'a str> {
+    data.articles
+        .iter()
+        .enumerate()
+        .filter(|(i, a)| Some(*i) != except && a.slug.starts_with(base))
+        .map(|(_, a)| a.slug.as_str())
+        .collect()
 }

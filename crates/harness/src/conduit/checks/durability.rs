@@ -37,6 +37,11 @@ pub const DEFS: &[Def] = &[
         "corrupt_file_stops_startup",
         corrupt_file_stops_startup,
     ),
+    Def::new(
+        GROUP,
+        "unwritable_dir_stops_startup",
+        unwritable_dir_stops_startup,
+    ),
     Def::new(GROUP, "replaced_by_rename", replaced_by_rename),
     Def::new(GROUP, "sigkill_during_burst", sigkill_during_burst).timeout_secs(60),
 ];
@@ -317,6 +322,101 @@ fn sigkill_during_burst(service: &Service) -> Result<(), Failure> {
         )));
     }
     expect_no_leftovers(app.data_dir(), data_file)
+}
+
+/// `DATA_DIR` exists but cannot be written in: the server must refuse to start, naming it,
+/// rather than start healthy and answer every write with a 500.
+fn unwritable_dir_stops_startup(service: &Service) -> Result<(), Failure> {
+    let app = service.app()?;
+    let _read_only = ReadOnlyDir::make(app.data_dir())?;
+    let shown = app.data_dir().display().to_string();
+    match app.launch()? {
+        Launch::Listening(server) => {
+            let write = server
+                .client()
+                .create_article(&new_article("Where Does This Go", "d", "b", &[]))
+                .map(|r| {
+                    format!(
+                        "\nPOST /api/articles then answered {}",
+                        crate::http::client::status_line(r.status)
+                    )
+                })
+                .unwrap_or_default();
+            Err(Failure::new(format!(
+                "started:  {}\nwith:     {shown} read-only\nexpected: the server refuses to \
+                 start (non-zero exit) and names the directory it cannot write in\ngot:      \
+                 it started listening anyway{write}",
+                app.command_line()
+            )))
+        }
+        Launch::Exited { status, stderr, .. } => {
+            if status.success() || !stderr.contains(&shown) {
+                return Err(Failure::new(format!(
+                    "started:  {}\nwith:     {shown} read-only\nexpected: a non-zero exit and \
+                     stderr naming {shown}\ngot:      {status}, stderr:\n{stderr}",
+                    app.command_line()
+                )));
+            }
+            Ok(())
+        }
+    }
+}
+
+/// A directory made read-only for the length of a check: `chmod 555`, and where that is
+/// not enough (root ignores permissions) the immutable attribute (`chattr +i`).
+struct ReadOnlyDir {
+    path: std::path::PathBuf,
+    immutable: bool,
+}
+
+impl ReadOnlyDir {
+    fn make(path: &Path) -> Result<ReadOnlyDir, Failure> {
+        use std::os::unix::fs::PermissionsExt;
+        let cannot = |e: &dyn std::fmt::Display| {
+            Failure::new(format!(
+                "the grader cannot make {} read-only here: {e}",
+                path.display()
+            ))
+        };
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o555))
+            .map_err(|e| cannot(&e))?;
+        let mut guard = ReadOnlyDir {
+            path: path.to_path_buf(),
+            immutable: false,
+        };
+        if guard.writable() {
+            let status = std::process::Command::new("chattr")
+                .arg("+i")
+                .arg(path)
+                .status()
+                .map_err(|e| cannot(&format!("chattr: {e}")))?;
+            guard.immutable = status.success();
+            if guard.writable() {
+                return Err(cannot(&"it stays writable (root, and no chattr +i)"));
+            }
+        }
+        Ok(guard)
+    }
+
+    fn writable(&self) -> bool {
+        let probe = self.path.join(".grader-probe");
+        let created = std::fs::File::create(&probe).is_ok();
+        let _ = std::fs::remove_file(&probe);
+        created
+    }
+}
+
+impl Drop for ReadOnlyDir {
+    fn drop(&mut self) {
+        use std::os::unix::fs::PermissionsExt;
+        if self.immutable {
+            let _ = std::process::Command::new("chattr")
+                .arg("-i")
+                .arg(&self.path)
+                .status();
+        }
+        let _ = std::fs::set_permissions(&self.path, std::fs::Permissions::from_mode(0o755));
+    }
 }
 
 /// DATA_DIR holds the data file and nothing else.

@@ -17,7 +17,11 @@ pub const DEFS: &[Def] = &[
     Def::new(GROUP, "wrong_content_type_4xx", wrong_content_type_4xx),
     Def::new(GROUP, "body_over_limit_413", body_over_limit_413),
     Def::new(GROUP, "bad_query_and_path_4xx", bad_query_and_path_4xx),
+    Def::new(GROUP, "title_too_long_422", title_too_long_422),
 ];
+
+/// The longest title the contract accepts, in characters (the slug travels in URLs).
+pub const TITLE_MAX_CHARS: usize = 256;
 
 const GROUP: &str = "errors";
 
@@ -149,5 +153,30 @@ fn bad_query_and_path_4xx(service: &Service) -> Result<(), Failure> {
     expect_client_error(&client.send(&Request::delete(format!(
         "/api/articles/{slug}/comments/abc"
     )))?)?;
+    Ok(())
+}
+
+/// A title of [`TITLE_MAX_CHARS`] characters is fine and its article can be read back by its
+/// slug; one character more is a 422 naming the title, on create and on update.
+fn title_too_long_422(service: &Service) -> Result<(), Failure> {
+    let (_app, server) = service.fresh()?;
+    let client = server.client();
+    let longest: String = "Long ".repeat(TITLE_MAX_CHARS / 5 + 1)[..TITLE_MAX_CHARS].to_string();
+    let created = client.create_article_ok(&new_article(&longest, "d", "b", &[]))?;
+    client.get_article(&slug_of(&created))?.expect_status(200)?;
+    let too_long = format!("{longest}x");
+    let expect_title_error = |response: &crate::http::Response| -> Result<(), Failure> {
+        if expect_error(response, 422)?.get("title").is_none() {
+            return Err(response.fail(format!(
+                "422 with an error for the field \"title\": a title longer than \
+                 {TITLE_MAX_CHARS} characters makes a slug too long for a URL"
+            )));
+        }
+        Ok(())
+    };
+    expect_title_error(&client.create_article(&new_article(&too_long, "d", "b", &[]))?)?;
+    let slug = slug_of(&client.create_article_ok(&new_article("Short", "d", "b", &[]))?);
+    expect_title_error(&client.update_article(&slug, &json!({ "title": too_long }))?)?;
+    client.get_article(&slug)?.expect_status(200)?;
     Ok(())
 }

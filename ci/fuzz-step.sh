@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
-# Fuzzes the step-2 reference with schemathesis against the step's OpenAPI document and
-# fails on any server error (5xx). Run from anywhere: `ci/fuzz-step2.sh`.
+# Fuzzes the reference of step N with schemathesis against that step's own OpenAPI
+# document (crates/step-N-*/openapi.yml) and fails on any finding. Run from anywhere:
+# `ci/fuzz-step.sh 2`.
 #
 # - installs schemathesis into a venv (target/fuzz-venv, or $FUZZ_VENV) if it is missing;
-# - builds the reference and starts it on a free port with a temporary DATA_DIR;
-# - runs schemathesis with the `not_a_server_error` check (every generated request, valid
-#   or not, must get an answer below 500);
-# - stops the server with SIGTERM and exits non-zero if schemathesis found a 5xx or the
+# - builds the reference (package solution-step-N) and starts it on a free port with a
+#   temporary DATA_DIR, plus the variables of solutions/step-N-*/fuzz.env if that exists
+#   (e.g. a JWT secret);
+# - runs schemathesis with all its checks: no 5xx, responses that match the document
+#   (status codes, content types, headers, bodies), and schema-violating requests rejected
+#   with a 4xx;
+# - stops the server with SIGTERM and exits non-zero if schemathesis found anything or the
 #   server did not start or stop cleanly.
 #
 # Environment: FUZZ_MAX_EXAMPLES (default 100) per operation; FUZZ_VENV; SCHEMATHESIS_VERSION;
@@ -16,11 +20,18 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-spec="crates/step-2-json-api/openapi.yml"
+step="${1:?usage: ci/fuzz-step.sh N (the step to fuzz, e.g. 2)}"
+crate_dir=$(ls -d crates/step-"$step"-* 2>/dev/null | head -n 1)
+solution_dir=$(ls -d solutions/step-"$step"-* 2>/dev/null | head -n 1)
+spec="$crate_dir/openapi.yml"
+if [ -z "$crate_dir" ] || [ ! -f "$spec" ] || [ -z "$solution_dir" ]; then
+    echo "fuzz: step $step has no crates/step-$step-*/openapi.yml or no reference in solutions/" >&2
+    exit 2
+fi
 venv="${FUZZ_VENV:-$root/target/fuzz-venv}"
 version="${SCHEMATHESIS_VERSION:-4.32.5}"
 max_examples="${FUZZ_MAX_EXAMPLES:-100}"
-bin="${FUZZ_BIN:-solution-step-2}"
+bin="${FUZZ_BIN:-solution-step-$step}"
 
 if [ ! -x "$venv/bin/schemathesis" ]; then
     echo "fuzz: installing schemathesis $version into $venv"
@@ -30,7 +41,7 @@ if [ ! -x "$venv/bin/schemathesis" ]; then
 fi
 
 echo "fuzz: building $bin"
-cargo build --quiet -p solution-step-2 --bin "$bin"
+cargo build --quiet -p "solution-step-$step" --bin "$bin"
 binary="$root/target/debug/$bin"
 
 data_dir="$(mktemp -d)"
@@ -47,7 +58,11 @@ trap cleanup EXIT
 # Start on a free port and read the port back from the listening line.
 fifo="$data_dir.stdout"
 mkfifo "$fifo"
-PORT=0 DATA_DIR="$data_dir" RUST_LOG=warn "$binary" >"$fifo" 2>"$log" &
+extra_env=()
+if [ -f "$solution_dir/fuzz.env" ]; then
+    mapfile -t extra_env < <(grep -v '^\s*#' "$solution_dir/fuzz.env" | grep '=')
+fi
+env "${extra_env[@]}" PORT=0 DATA_DIR="$data_dir" RUST_LOG=warn "$binary" >"$fifo" 2>"$log" &
 server_pid=$!
 exec 3<"$fifo"
 rm -f "$fifo"
@@ -71,7 +86,7 @@ work_dir="$(mktemp -d)"
 status=0
 (cd "$work_dir" && "$venv/bin/schemathesis" run "$root/$spec" \
     --url "$base_url" \
-    --checks not_a_server_error \
+    --checks all \
     --max-examples "$max_examples" \
     --seed 20261121 \
     --no-color) \
@@ -93,4 +108,4 @@ if [ "$status" -ne 0 ]; then
     echo "fuzz: FAILED (schemathesis exit status $status): see above for the failing requests" >&2
     exit "$status"
 fi
-echo "fuzz: OK, no server errors"
+echo "fuzz: OK, step $step: no server errors, no schema violations"

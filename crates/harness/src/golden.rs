@@ -1,0 +1,255 @@
+//! Golden failure messages: what each known-wrong fixture is told, recorded and compared.
+//!
+//! A fixture proves that a check can fail; its golden file shows *how* the failure reads, so
+//! a message that turns confusing (a broken line, a missing hint, a stray debug dump) shows
+//! up as a diff in review. Messages are normalised first, so that what changes from run to
+//! run (ports, temporary directories, process ids, timings) does not count.
+//!
+//! Re-record after a deliberate change with `BACKEND_PATH_BLESS=1 cargo test -p <package>
+//! --test wrong_variants`, and read the diff before committing it.
+
+use std::path::{Path, PathBuf};
+
+/// Set to `1` to write the golden files instead of comparing with them.
+pub const BLESS_VAR: &str = "BACKEND_PATH_BLESS";
+
+/// Where the golden message of the trial `label` lives in `dir`.
+pub fn path_for(dir: &Path, label: &str) -> PathBuf {
+    dir.join(format!("{}.txt", label.replace("::", ".")))
+}
+
+/// Compares `message` (normalised) with the golden file of `label` in `dir`, or records it
+/// when [`BLESS_VAR`] is set. The error says what differs and how to re-record.
+pub fn compare(dir: &Path, label: &str, message: &str, racy: bool) -> Result<(), String> {
+    let path = path_for(dir, label);
+    let got = if racy {
+        every_number_replaced(&normalise(message))
+    } else {
+        normalise(message)
+    };
+    let same = |want: &str| {
+        if racy {
+            racy_shape(want) == racy_shape(&got)
+        } else {
+            want == got
+        }
+    };
+    if std::env::var(BLESS_VAR).is_ok_and(|v| v == "1") {
+        std::fs::create_dir_all(dir)
+            .and_then(|()| std::fs::write(&path, &got))
+            .map_err(|e| format!("cannot record {}: {e}", path.display()))?;
+        return Ok(());
+    }
+    let want = std::fs::read_to_string(&path).map_err(|_| {
+        format!(
+            "no golden message is recorded for {label} ({}); record it with {BLESS_VAR}=1 and \
+             read it before committing. The message:\n{got}",
+            path.display()
+        )
+    })?;
+    if same(&want) {
+        Ok(())
+    } else {
+        Err(format!(
+            "the failure message differs from its golden file {}. If the change is meant, \
+             re-record with {BLESS_VAR}=1 and read the diff.\n{}",
+            path.display(),
+            first_difference(&want, &got)
+        ))
+    }
+}
+
+/// The first line that differs, both ways.
+fn first_difference(want: &str, got: &str) -> String {
+    let mut want_lines = want.lines();
+    let mut got_lines = got.lines();
+    for number in 1.. {
+        match (want_lines.next(), got_lines.next()) {
+            (None, None) => break,
+            (w, g) if w == g => continue,
+            (w, g) => {
+                return format!(
+                    "line {number}:\n  golden: {}\n  now:    {}",
+                    w.unwrap_or("(no line)"),
+                    g.unwrap_or("(no line)")
+                );
+            }
+        }
+    }
+    "only trailing white space differs".to_string()
+}
+
+/// What a racy message must keep from run to run: each line up to its first quoted value
+/// (which writer lost, and with what, depends on scheduling; the wording does not).
+fn racy_shape(text: &str) -> Vec<&str> {
+    text.lines()
+        .map(|line| line.split('"').next().unwrap_or(line))
+        .collect()
+}
+
+/// `text` with every run of digits replaced by `N`: for messages whose numbers depend on
+/// scheduling.
+pub fn every_number_replaced(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_number = false;
+    for c in text.chars() {
+        if c.is_ascii_digit() {
+            if !in_number {
+                out.push('N');
+            }
+            in_number = true;
+        } else {
+            out.push(c);
+            in_number = false;
+        }
+    }
+    out
+}
+
+/// `message` with what changes from run to run replaced by a placeholder.
+pub fn normalise(message: &str) -> String {
+    let root = crate::paths::workspace_root().display().to_string();
+    let mut text = message.replace(&root, "<root>");
+    let temp = std::env::temp_dir().display().to_string();
+    text = replace_tokens(&text, &format!("{temp}/backend-path-data-"), "<DATA_DIR>");
+    text = replace_after(&text, "127.0.0.1:", "PORT");
+    text = replace_timestamps(&text);
+    text = replace_after(&text, "pid ", "PID");
+    text = replace_number_before(&text, " ms", "N");
+    text = replace_number_before(&text, "ms)", "N");
+    let mut lines: Vec<&str> = text.lines().map(str::trim_end).collect();
+    while lines.last() == Some(&"") {
+        lines.pop();
+    }
+    lines.join("\n") + "\n"
+}
+
+/// Replaces RFC 3339 timestamps such as `2026-12-01T22:26:11.535Z` by `<TIME>`.
+fn replace_timestamps(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let shape = |at: usize| {
+        bytes.len() >= at + 20
+            && bytes[at..at + 4].iter().all(u8::is_ascii_digit)
+            && bytes[at + 4] == b'-'
+            && bytes[at + 7] == b'-'
+            && bytes[at + 10] == b'T'
+            && bytes[at + 13] == b':'
+            && bytes[at + 16] == b':'
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    while at < bytes.len() {
+        if text.is_char_boundary(at) && shape(at) {
+            let end = text[at + 19..]
+                .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == 'Z'))
+                .map_or(text.len(), |n| at + 19 + n);
+            out.push_str("<TIME>");
+            at = end;
+        } else {
+            let c = text[at..].chars().next().expect("inside the text");
+            out.push(c);
+            at += c.len_utf8();
+        }
+    }
+    out
+}
+
+/// Replaces `prefix` followed by a run of name characters (a temp dir's random suffix).
+fn replace_tokens(text: &str, prefix: &str, placeholder: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(prefix) {
+        out.push_str(&rest[..at]);
+        out.push_str(placeholder);
+        rest = rest[at + prefix.len()..]
+            .trim_start_matches(|c: char| c.is_ascii_alphanumeric() || c == '_');
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Replaces the digits right after each `marker` (a port after `127.0.0.1:`).
+fn replace_after(text: &str, marker: &str, placeholder: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(marker) {
+        out.push_str(&rest[..at + marker.len()]);
+        let after = &rest[at + marker.len()..];
+        let digits = after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        if digits > 0 {
+            out.push_str(placeholder);
+        }
+        rest = &after[digits..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Replaces the number right before each `unit` (a duration such as `12 ms`).
+fn replace_number_before(text: &str, unit: &str, placeholder: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(unit) {
+        let before = &rest[..at];
+        let number = before.len()
+            - before
+                .trim_end_matches(|c: char| c.is_ascii_digit() || c == '.')
+                .len();
+        out.push_str(&before[..before.len() - number]);
+        if number > 0 {
+            out.push_str(placeholder);
+        }
+        out.push_str(unit);
+        rest = &rest[at + unit.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ports_dirs_pids_and_timings_are_normalised() {
+        let temp = std::env::temp_dir().display().to_string();
+        let message = format!(
+            "request:  curl http://127.0.0.1:40123/api/tags\nstarted:  PORT=0 \
+             DATA_DIR={temp}/backend-path-data-Ab12_c /bin/x (pid 4242) after 17.5 ms   \n\n"
+        );
+        assert_eq!(
+            normalise(&message),
+            "request:  curl http://127.0.0.1:PORT/api/tags\nstarted:  PORT=0 \
+             DATA_DIR=<DATA_DIR> /bin/x (pid PID) after N ms\n"
+        );
+    }
+
+    #[test]
+    fn timestamps_and_racy_numbers_are_normalised() {
+        assert_eq!(
+            normalise("\"createdAt\":\"2026-12-01T22:26:11.535Z\",\"x\":1"),
+            "\"createdAt\":\"<TIME>\",\"x\":1\n"
+        );
+        assert_eq!(every_number_replaced("writer 17 got 4"), "writer N got N");
+        let dir = tempfile::tempdir().unwrap();
+        let label = "f::rejected_by::a::b";
+        std::fs::write(path_for(dir.path(), label), "got \"slug-N\" twice\n").unwrap();
+        assert!(compare(dir.path(), label, "got \"slug\" twice", true).is_ok());
+        assert!(compare(dir.path(), label, "got \"slug\" twice", false).is_err());
+        assert!(compare(dir.path(), label, "lost \"slug\"", true).is_err());
+    }
+
+    #[test]
+    fn a_changed_message_is_refused_with_its_first_different_line() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(path_for(dir.path(), "f::rejected_by::a::b"), "one\ntwo\n").unwrap();
+        assert!(compare(dir.path(), "f::rejected_by::a::b", "one\ntwo", false).is_ok());
+        let error = compare(dir.path(), "f::rejected_by::a::b", "one\nthree", false).unwrap_err();
+        assert!(
+            error.contains("line 2:") && error.contains("three"),
+            "{error}"
+        );
+        let missing = compare(dir.path(), "g::rejected_by::a::b", "x", false).unwrap_err();
+        assert!(missing.contains(BLESS_VAR), "{missing}");
+    }
+}
