@@ -15,7 +15,7 @@
 //! The `listening on …` line is printed *after* `bind` succeeds, so whoever reads it (the
 //! grader, a deploy script) can connect at once.
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::time::Duration;
 
 use axum::Router;
@@ -35,10 +35,15 @@ pub struct Timeouts {
     pub shutdown: Duration,
 }
 
-/// Binds `127.0.0.1:port`, prints the listening line, and serves `app` until SIGTERM or
+/// Binds `host:port`, prints the listening line, and serves `app` until SIGTERM or
 /// Ctrl-C; then lets in-flight requests finish, for at most `timeouts.shutdown`.
-pub async fn serve(port: u16, app: Router, timeouts: Timeouts) -> std::io::Result<()> {
-    let listener = TcpListener::bind(("127.0.0.1", port)).await?;
+pub async fn serve(
+    host: IpAddr,
+    port: u16,
+    app: Router,
+    timeouts: Timeouts,
+) -> std::io::Result<()> {
+    let listener = TcpListener::bind((host, port)).await?;
     // With PORT=0 the operating system picked the port: ask the listener which one.
     let address = listener.local_addr()?;
     // `println!` flushes at the newline, so the line is out before the first request.
