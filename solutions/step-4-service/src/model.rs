@@ -133,7 +133,9 @@ pub struct NewArticle {
     pub title: Option<String>,
     pub description: Option<String>,
     pub body: Option<String>,
-    pub tag_list: Option<Vec<String>>,
+    /// Absent is no tags; `null` is a mistake (422).
+    #[serde(default, deserialize_with = "present")]
+    pub tag_list: Patch<Vec<String>>,
 }
 
 /// `PUT /api/articles/{slug}`: only the fields present change.
@@ -142,13 +144,18 @@ pub struct UpdateArticleRequest {
     pub article: ArticleChanges,
 }
 
+/// Absent fields stay as they are; `null` is a mistake (422), not "leave it".
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ArticleChanges {
-    pub title: Option<String>,
-    pub description: Option<String>,
-    pub body: Option<String>,
-    pub tag_list: Option<Vec<String>>,
+    #[serde(default, deserialize_with = "present")]
+    pub title: Patch<String>,
+    #[serde(default, deserialize_with = "present")]
+    pub description: Patch<String>,
+    #[serde(default, deserialize_with = "present")]
+    pub body: Patch<String>,
+    #[serde(default, deserialize_with = "present")]
+    pub tag_list: Patch<Vec<String>>,
 }
 
 /// `GET /api/articles?tag=&author=&favorited=&limit=&offset=`

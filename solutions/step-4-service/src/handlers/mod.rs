@@ -45,6 +45,18 @@ impl FieldErrors {
         }
     }
 
+    /// A field that may be absent but, when present, must not be `null`.
+    pub fn not_null<T>(&mut self, field: &str, value: Option<Option<T>>) -> Option<T> {
+        match value {
+            Some(None) => {
+                self.add(field, "can't be null");
+                None
+            }
+            Some(Some(value)) => Some(value),
+            None => None,
+        }
+    }
+
     pub fn add(&mut self, field: &str, message: &str) {
         self.0
             .entry(field.to_string())
