@@ -138,6 +138,11 @@ pub struct NewArticle {
     pub tag_list: Patch<Vec<String>>,
 }
 
+/// The longest title accepted, in characters. The slug is made from the title and travels
+/// in every URL of the article; an unbounded title makes URLs too long to serve (414), so
+/// the article could be listed but never read, changed or deleted.
+pub const TITLE_MAX_CHARS: usize = 256;
+
 /// `PUT /api/articles/{slug}`: only the fields present change.
 #[derive(Debug, Deserialize)]
 pub struct UpdateArticleRequest {

@@ -57,6 +57,13 @@ impl FieldErrors {
         }
     }
 
+    /// A text field of at most `max` characters (when present).
+    pub fn at_most(&mut self, field: &str, value: Option<&String>, max: usize) {
+        if value.is_some_and(|text| text.chars().count() > max) {
+            self.add(field, &format!("is too long (at most {max} characters)"));
+        }
+    }
+
     pub fn add(&mut self, field: &str, message: &str) {
         self.0
             .entry(field.to_string())
