@@ -67,7 +67,7 @@ async fn serve(config: Config) -> Result<(), String> {
         header_read: config.header_read_timeout,
         shutdown: config.shutdown_timeout,
     };
-    server::serve(config.port, app, timeouts)
+    server::serve(config.host, config.port, app, timeouts)
         .await
         .map_err(|e| format!("serving on port {}: {e}", config.port))
 }

@@ -133,8 +133,15 @@ pub struct NewArticle {
     pub title: Option<String>,
     pub description: Option<String>,
     pub body: Option<String>,
-    pub tag_list: Option<Vec<String>>,
+    /// Absent is no tags; `null` is a mistake (422).
+    #[serde(default, deserialize_with = "present")]
+    pub tag_list: Patch<Vec<String>>,
 }
+
+/// The longest title accepted, in characters. The slug is made from the title and travels
+/// in every URL of the article; an unbounded title makes URLs too long to serve (414), so
+/// the article could be listed but never read, changed or deleted.
+pub const TITLE_MAX_CHARS: usize = 256;
 
 /// `PUT /api/articles/{slug}`: only the fields present change.
 #[derive(Debug, Deserialize)]
@@ -142,13 +149,18 @@ pub struct UpdateArticleRequest {
     pub article: ArticleChanges,
 }
 
+/// Absent fields stay as they are; `null` is a mistake (422), not "leave it".
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ArticleChanges {
-    pub title: Option<String>,
-    pub description: Option<String>,
-    pub body: Option<String>,
-    pub tag_list: Option<Vec<String>>,
+    #[serde(default, deserialize_with = "present")]
+    pub title: Patch<String>,
+    #[serde(default, deserialize_with = "present")]
+    pub description: Patch<String>,
+    #[serde(default, deserialize_with = "present")]
+    pub body: Patch<String>,
+    #[serde(default, deserialize_with = "present")]
+    pub tag_list: Patch<Vec<String>>,
 }
 
 /// `GET /api/articles?tag=&author=&favorited=&limit=&offset=`

@@ -15,7 +15,7 @@
 //! The `listening on …` line is printed *after* `bind` succeeds, so whoever reads it (the
 //! grader, a deploy script) can connect at once.
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::time::Duration;
 
 use axum::Router;
@@ -25,7 +25,7 @@ use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::server::graceful::GracefulShutdown;
 use hyper_util::service::TowerToHyperService;
 use tokio::net::TcpListener;
-use tokio::signal::unix::{SignalKind, signal};
+use tokio::signal::unix::{Signal, SignalKind, signal};
 use tower::ServiceExt;
 
 /// How long connections get to send their headers, and to finish after SIGTERM.
@@ -35,10 +35,18 @@ pub struct Timeouts {
     pub shutdown: Duration,
 }
 
-/// Binds `127.0.0.1:port`, prints the listening line, and serves `app` until SIGTERM or
+/// Binds `host:port`, prints the listening line, and serves `app` until SIGTERM or
 /// Ctrl-C; then lets in-flight requests finish, for at most `timeouts.shutdown`.
-pub async fn serve(port: u16, app: Router, timeouts: Timeouts) -> std::io::Result<()> {
-    let listener = TcpListener::bind(("127.0.0.1", port)).await?;
+pub async fn serve(
+    host: IpAddr,
+    port: u16,
+    app: Router,
+    timeouts: Timeouts,
+) -> std::io::Result<()> {
+    // Listen for the signals before announcing the port: a SIGTERM sent the moment the line
+    // is read must find a handler, not the default action (which kills the process).
+    let terminate = signal(SignalKind::terminate())?;
+    let listener = TcpListener::bind((host, port)).await?;
     // With PORT=0 the operating system picked the port: ask the listener which one.
     let address = listener.local_addr()?;
     // `println!` flushes at the newline, so the line is out before the first request.
@@ -46,7 +54,7 @@ pub async fn serve(port: u16, app: Router, timeouts: Timeouts) -> std::io::Resul
     tracing::info!(%address, "accepting connections");
 
     let graceful = GracefulShutdown::new();
-    let shutdown = shutdown_signal();
+    let shutdown = shutdown_signal(terminate);
     tokio::pin!(shutdown);
     loop {
         tokio::select! {
@@ -106,14 +114,7 @@ fn serve_connection(
 
 /// Completes when the process receives SIGTERM (what `kill`, systemd and Kubernetes send)
 /// or SIGINT (Ctrl-C in a terminal).
-pub async fn shutdown_signal() {
-    let mut terminate = match signal(SignalKind::terminate()) {
-        Ok(stream) => stream,
-        Err(e) => {
-            tracing::error!("cannot listen for SIGTERM: {e}");
-            return std::future::pending().await;
-        }
-    };
+pub async fn shutdown_signal(mut terminate: Signal) {
     tokio::select! {
         _ = terminate.recv() => tracing::info!("SIGTERM received"),
         _ = tokio::signal::ctrl_c() => tracing::info!("Ctrl-C received"),

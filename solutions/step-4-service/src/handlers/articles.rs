@@ -21,7 +21,7 @@ use crate::extract::{Json, Path, Query};
 use crate::handlers::{FieldErrors, clean_tags, page};
 use crate::model::{
     ArticleEnvelope, ArticleSummary, ArticlesEnvelope, ListParams, NewArticleRequest, PageParams,
-    UpdateArticleRequest, now,
+    TITLE_MAX_CHARS, UpdateArticleRequest, now,
 };
 use crate::queries::articles::{self, Fields, Filter};
 use crate::routes::AppState;
@@ -85,10 +85,12 @@ pub async fn create(
     let input = request.article;
     let mut errors = FieldErrors::default();
     let title = errors.required("title", input.title);
+    errors.at_most("title", Some(&title), TITLE_MAX_CHARS);
     let description = errors.required("description", input.description);
     let body = errors.required("body", input.body);
+    let tags = errors.not_null("tagList", input.tag_list);
     errors.finish()?;
-    let tags = clean_tags(input.tag_list);
+    let tags = clean_tags(tags);
 
     let me = current.id();
     let article = state
@@ -135,11 +137,16 @@ pub async fn update(
 ) -> Result<Json<ArticleEnvelope>, ApiError> {
     let changes = request.article;
     let mut errors = FieldErrors::default();
-    let title = errors.not_blank("title", changes.title);
-    let description = errors.not_blank("description", changes.description);
-    let body = errors.not_blank("body", changes.body);
+    let title = errors.not_null("title", changes.title);
+    let title = errors.not_blank("title", title);
+    errors.at_most("title", title.as_ref(), TITLE_MAX_CHARS);
+    let description = errors.not_null("description", changes.description);
+    let description = errors.not_blank("description", description);
+    let body = errors.not_null("body", changes.body);
+    let body = errors.not_blank("body", body);
+    let tags = errors.not_null("tagList", changes.tag_list);
     errors.finish()?;
-    let tags = changes.tag_list.map(|tags| clean_tags(Some(tags)));
+    let tags = tags.map(|tags| clean_tags(Some(tags)));
 
     let me = current.id();
     let article = state

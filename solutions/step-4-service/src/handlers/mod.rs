@@ -45,6 +45,25 @@ impl FieldErrors {
         }
     }
 
+    /// A field that may be absent but, when present, must not be `null`.
+    pub fn not_null<T>(&mut self, field: &str, value: Option<Option<T>>) -> Option<T> {
+        match value {
+            Some(None) => {
+                self.add(field, "can't be null");
+                None
+            }
+            Some(Some(value)) => Some(value),
+            None => None,
+        }
+    }
+
+    /// A text field of at most `max` characters (when present).
+    pub fn at_most(&mut self, field: &str, value: Option<&String>, max: usize) {
+        if value.is_some_and(|text| text.chars().count() > max) {
+            self.add(field, &format!("is too long (at most {max} characters)"));
+        }
+    }
+
     pub fn add(&mut self, field: &str, message: &str) {
         self.0
             .entry(field.to_string())

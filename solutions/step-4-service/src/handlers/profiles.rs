@@ -3,11 +3,11 @@
 //! | method and path                          | auth     | success           | errors   |
 //! |------------------------------------------|----------|-------------------|----------|
 //! | `GET /api/profiles/{username}`           | optional | 200 `{"profile"}` | 401, 404 |
-//! | `POST /api/profiles/{username}/follow`   | required | 200 `{"profile"}` | 401, 404, 422 |
+//! | `POST /api/profiles/{username}/follow`   | required | 200 `{"profile"}` | 401, 403, 404 |
 //! | `DELETE /api/profiles/{username}/follow` | required | 200 `{"profile"}` | 401, 404 |
 //!
 //! Following is idempotent: following twice is following; unfollowing someone you do not
-//! follow changes nothing. Nobody can follow themselves (422).
+//! follow changes nothing. Nobody can follow themselves (403).
 
 use axum::extract::State;
 
@@ -64,7 +64,7 @@ async fn change(
             let other =
                 users::id_by_username(tx, &username)?.ok_or(ApiError::NotFound("profile"))?;
             if other == me && follow {
-                return Err(ApiError::invalid("profile", "you cannot follow yourself"));
+                return Err(ApiError::Forbidden("profile"));
             }
             if follow {
                 users::follow(tx, me, other)?;
