@@ -40,7 +40,6 @@ fn token_required_401(service: &Service) -> Result<(), Failure> {
         expect_error(&response, 401)?;
     }
     expect_error(&anonymous.current_user()?, 401)?;
-    expect_error(&anonymous.feed("")?, 401)?;
     before.unchanged(&jake)
 }
 
@@ -249,7 +248,9 @@ impl World {
     }
 }
 
-/// Every kind of write, sent by `client` against `world`: each must be refused.
+/// Every kind of write of the stage this area belongs to (users and the articles API),
+/// sent by `client` against `world`: each must be refused. (Follows and favourites come in
+/// later stages; their areas check their own 401s.)
 fn writes(client: &Client, world: &World) -> Result<Vec<Response>, Failure> {
     let slug = &world.slug;
     let comment_id = world.comments.first().and_then(|c| c["id"].as_u64());
@@ -257,8 +258,6 @@ fn writes(client: &Client, world: &World) -> Result<Vec<Response>, Failure> {
         client.create_article(&new_article("Intruder", "d", "b", &[]))?,
         client.update_article(slug, &json!({ "body": "defaced" }))?,
         client.add_comment(slug, "intruding")?,
-        client.favorite(slug)?,
-        client.follow("jake")?,
         client.update_user(&json!({ "bio": "hacked" }))?,
     ];
     if let Some(id) = comment_id {

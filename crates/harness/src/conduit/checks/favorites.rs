@@ -27,6 +27,10 @@ fn favorite_and_count(service: &Service) -> Result<(), Failure> {
     let (_, carl) = client.sign_up("carl")?;
     let slug = slug_of(&jake.create_article_ok(&new_article("Loved", "d", "b", &[]))?);
     jake.create_article_ok(&new_article("Ignored", "d", "b", &[]))?;
+    // Favouriting needs a token: the count stays 0.
+    expect_error(&client.favorite(&slug)?, 401)?;
+    expect_error(&client.unfavorite(&slug)?, 401)?;
+    expect_favorite(&client.get_article(&slug)?, false, 0)?;
 
     expect_favorite(&jane.favorite(&slug)?, true, 1)?;
     expect_favorite(&jane.favorite(&slug)?, true, 1)?;

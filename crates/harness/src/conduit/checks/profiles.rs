@@ -59,6 +59,10 @@ fn follow_unfollow(service: &Service) -> Result<(), Failure> {
     client.sign_up("jake")?;
     let (_, jane) = client.sign_up("jane")?;
     let (_, carl) = client.sign_up("carl")?;
+    // Following needs a token: nobody follows anybody after these.
+    expect_error(&client.follow("jake")?, 401)?;
+    expect_error(&client.unfollow("jake")?, 401)?;
+    expect_seen(&jane, "jake", false)?;
 
     for _ in 0..2 {
         // Following twice is still following, once.
