@@ -302,14 +302,20 @@ fn metrics_by_route(service: &Service) -> Result<(), Failure> {
             .filter(|value| value.contains("no-such-article-"))
             .collect();
         if !raw.is_empty() || values.len() > DISTINCT_SLUGS / 10 {
+            let example = raw
+                .first()
+                .copied()
+                .or(values.iter().next())
+                .map(String::as_str)
+                .unwrap_or_default();
             return Err(Failure::new(format!(
-                "request:  {}\nafter {DISTINCT_SLUGS} requests for distinct slugs, the label \
-                 {label:?} has {} distinct values (e.g. {:?}): label by the matched route \
-                 (/api/articles/{{slug}}), never the raw path, or every new URL is a new time \
-                 series",
+                "request:  {}\nsent:     {DISTINCT_SLUGS} requests for distinct slugs first \
+                 (GET /api/articles/no-such-article-N)\nexpected: label values that do not \
+                 grow with the URLs: label by the matched route (/api/articles/{{slug}}), \
+                 never the raw path, or every new URL is a new time series kept forever\n\
+                 got:      the label {label:?} with {} distinct values, e.g. {example:?}",
                 response.curl,
                 values.len(),
-                raw.first().copied().or(values.iter().next())
             )));
         }
     }
