@@ -325,12 +325,29 @@ fn main() -> std::process::ExitCode {
         )
         .covering(&reference.checks)
         // A learner at the end of the stage "users and auth" (no profiles, favourites or feed
-        // yet) passes every check of the stages so far: the stages really pass on their own.
+        // yet), or of "profiles and follows", passes every check of the stages so far: the
+        // stages really pass on their own.
         .accepts(
             "stage_users_and_auth",
             step4::suite(fixture_target(fixtures, "stage_users_and_auth"), dir),
             &[
                 "server", "users", "auth", "articles", "comments", "tags", "errors",
+            ],
+        )
+        .accepts(
+            "stage_profiles",
+            step4::suite(fixture_target(fixtures, "stage_profiles"), dir),
+            &[
+                "server",
+                "users",
+                "auth",
+                "articles",
+                "comments",
+                "tags",
+                "errors",
+                "profiles",
+                "articles_authored",
+                "comments_authored",
             ],
         );
     harness::run_plan(plan)
