@@ -95,6 +95,7 @@ if [ -f "$solution_dir/fuzz-user.json" ]; then
         exit 1
     fi
     auth=(--header "Authorization: Token $token")
+    echo "fuzz: signed in as the user of $solution_dir/fuzz-user.json"
 fi
 
 # schemathesis keeps a cache in `.schemathesis/` of its working directory: not in the repo.
