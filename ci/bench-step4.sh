@@ -65,9 +65,12 @@ cargo build --quiet --release --manifest-path "$hello/Cargo.toml" --target-dir "
 cargo build --quiet --release -p solution-step-4 --bin solution-step-4
 
 pids=()
+data=""
 cleanup() {
     for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
     wait 2>/dev/null || true
+    [ -n "$data" ] && rm -rf "$data"
+    rm -f "$work"/out.*
 }
 trap cleanup EXIT
 
@@ -160,3 +163,5 @@ printf '%-34s %12s %10s\n' "GET /api/articles" "$list_rps" "$list_p99"
 printf '%-34s %12s %10s\n' "POST /api/users/login (4 conns)" "$login_rps" "$login_p99"
 printf '%-34s %12s %10s\n' "POST /api/articles (4 writers)" "$write_rps" "$write_p99"
 printf '\nsingle-article read: %s of hello-world (goal: at least 50%%)\n' "$ratio"
+printf 'load average while measuring: %s (a shared machine makes every figure noisy)\n' \
+    "$(cut -d' ' -f1-3 /proc/loadavg)"
