@@ -63,6 +63,7 @@ async fn serve(config: Config) -> Result<(), String> {
         limiter: Arc::new(RateLimiter::new(config.rate_limit)),
     };
     let app = routes::router(state, config.request_timeout);
+    crate::telemetry::spawn_metrics_upkeep();
     let timeouts = Timeouts {
         header_read: config.header_read_timeout,
         shutdown: config.shutdown_timeout,

@@ -65,6 +65,20 @@ pub fn metrics_handle() -> &'static PrometheusHandle {
     })
 }
 
+/// Drains the histograms' recorded samples into their buckets every few seconds. Without
+/// it, every latency ever recorded stays in memory until the next scrape of `/metrics`
+/// (or forever, when nothing scrapes): the exporter leaves this to its caller.
+pub fn spawn_metrics_upkeep() {
+    let handle = metrics_handle();
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(std::time::Duration::from_secs(5));
+        loop {
+            every.tick().await;
+            handle.run_upkeep();
+        }
+    });
+}
+
 /// The label for a request: the route it matched, or `unmatched` (404s of unknown paths are
 /// one series, however many distinct paths are tried).
 pub fn route_label(request: &Request) -> String {

@@ -34,6 +34,17 @@ impl FieldErrors {
         }
     }
 
+    /// A required password: present and not empty. Spaces count: a password may be anything.
+    pub fn password(&mut self, field: &str, value: Option<String>) -> String {
+        match value {
+            Some(text) if !text.is_empty() => text,
+            _ => {
+                self.add(field, "can't be blank");
+                String::new()
+            }
+        }
+    }
+
     /// An optional text field: absent is fine, present must not be blank.
     pub fn not_blank(&mut self, field: &str, value: Option<String>) -> Option<String> {
         match value {

@@ -66,7 +66,7 @@ pub async fn register(
         .trim()
         .to_string();
     let email = errors.required("email", input.email).trim().to_string();
-    let password = errors.required("password", input.password.map(|p| p.into_inner()));
+    let password = errors.password("password", input.password.map(|p| p.into_inner()));
     if !email.is_empty() {
         check_email(&mut errors, &email);
     }
@@ -106,7 +106,7 @@ pub async fn login(
     let input = request.user;
     let mut errors = FieldErrors::default();
     let email = errors.required("email", input.email).trim().to_string();
-    let password = errors.required("password", input.password.map(|p| p.into_inner()));
+    let password = errors.password("password", input.password.map(|p| p.into_inner()));
     errors.finish()?;
 
     let found = state
@@ -150,7 +150,7 @@ pub async fn update(
     let username = required("username", changes.username);
     let password = changes
         .password
-        .map(|p| errors.required("password", p.map(|p| p.into_inner())));
+        .map(|p| errors.password("password", p.map(|p| p.into_inner())));
     let nothing = email.is_none()
         && username.is_none()
         && password.is_none()
