@@ -81,7 +81,13 @@ impl Service {
     pub fn fresh(&self) -> Result<(App, Server), Failure> {
         let (mut app, mut server) = self.fresh_signed_out()?;
         if self.contract.auth {
-            let (account, _) = server.client().sign_up(GRADER)?;
+            let (account, _) = server.client().sign_up(GRADER).map_err(|failure| {
+                Failure::new(format!(
+                    "before this check's own requests, the grader registers a user whose token \
+                     they carry, and that failed (make users::register_201 pass first):\n{}",
+                    failure.message
+                ))
+            })?;
             let authorization = account.authorization();
             app.set_header("Authorization", &authorization);
             server.set_header("Authorization", &authorization);

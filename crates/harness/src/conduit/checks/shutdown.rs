@@ -44,7 +44,7 @@ const STALLED_EXIT_DEADLINE: Duration = Duration::from_secs(10);
 const GROUP: &str = "shutdown";
 
 fn sigterm_exits_0(service: &Service) -> Result<(), Failure> {
-    let (_app, server) = service.fresh()?;
+    let (_app, server) = service.fresh_signed_out()?;
     server.client().healthz()?.expect_status(200)?;
     let status = server.terminate()?;
     if !status.success() {
@@ -188,11 +188,17 @@ fn stalled_clients_cannot_hold_exit(service: &Service) -> Result<(), Failure> {
         &mut half_headers,
         b"POST /api/articles HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Ty",
     )?;
+    // With the target's default headers (step 4: the token), so that a handler reads the body.
+    let extra: String = server
+        .headers()
+        .iter()
+        .map(|(name, value)| format!("{name}: {value}\r\n"))
+        .collect();
     write(
         &mut half_body,
         format!(
             "POST /api/articles HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: \
-             application/json\r\nContent-Length: {}\r\n\r\n{}",
+             application/json\r\n{extra}Content-Length: {}\r\n\r\n{}",
             body.len(),
             &body[..body.len() / 2]
         )
