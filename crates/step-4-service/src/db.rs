@@ -150,9 +150,11 @@ impl Db {
     /// True when a reader can run a query: what `/readyz` reports.
     pub async fn is_reachable(&self) -> bool {
         self.read(|connection| {
-            Ok(connection.query_row("SELECT count(*) FROM sqlite_master", [], |row| {
-                row.get::<_, i64>(0)
-            })?)
+            Ok(
+                connection.query_row("SELECT count(*) FROM sqlite_master", [], |row| {
+                    row.get::<_, i64>(0)
+                })?,
+            )
         })
         .await
         .is_ok()

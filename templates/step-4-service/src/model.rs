@@ -42,11 +42,20 @@ fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Patch
     Option::<T>::deserialize(d).map(Some)
 }
 
+/// Accepts only a JSON object for a struct. serde's derived `Deserialize` also takes an
+/// array (`"article": ["title", "description", "body"]` fills the fields in order, `[]` an
+/// update with nothing in it), which the contract does not allow.
+fn object<'de, D: Deserializer<'de>, T: serde::de::DeserializeOwned>(d: D) -> Result<T, D::Error> {
+    let map = serde_json::Map::<String, serde_json::Value>::deserialize(d)?;
+    T::deserialize(serde_json::Value::Object(map)).map_err(serde::de::Error::custom)
+}
+
 // ---- users ----
 
 /// `POST /api/users`: `{"user": {"username", "email", "password"}}`
 #[derive(Debug, Deserialize)]
 pub struct NewUserRequest {
+    #[serde(deserialize_with = "object")]
     pub user: NewUser,
 }
 
@@ -60,6 +69,7 @@ pub struct NewUser {
 /// `POST /api/users/login`: `{"user": {"email", "password"}}`
 #[derive(Debug, Deserialize)]
 pub struct LoginRequest {
+    #[serde(deserialize_with = "object")]
     pub user: LoginUser,
 }
 
@@ -72,6 +82,7 @@ pub struct LoginUser {
 /// `PUT /api/user`: any of the fields; `bio` and `image` may be `null` (or `""`) to clear.
 #[derive(Debug, Deserialize)]
 pub struct UpdateUserRequest {
+    #[serde(deserialize_with = "object")]
     pub user: UserChanges,
 }
 
@@ -124,6 +135,7 @@ pub struct Profile {
 /// `POST /api/articles`: `{"article": {"title", "description", "body", "tagList"}}`
 #[derive(Debug, Deserialize)]
 pub struct NewArticleRequest {
+    #[serde(deserialize_with = "object")]
     pub article: NewArticle,
 }
 
@@ -146,6 +158,7 @@ pub const TITLE_MAX_CHARS: usize = 256;
 /// `PUT /api/articles/{slug}`: only the fields present change.
 #[derive(Debug, Deserialize)]
 pub struct UpdateArticleRequest {
+    #[serde(deserialize_with = "object")]
     pub article: ArticleChanges,
 }
 
@@ -244,6 +257,7 @@ pub struct ArticlesEnvelope {
 /// `POST /api/articles/{slug}/comments`: `{"comment": {"body"}}`
 #[derive(Debug, Deserialize)]
 pub struct NewCommentRequest {
+    #[serde(deserialize_with = "object")]
     pub comment: NewComment,
 }
 
