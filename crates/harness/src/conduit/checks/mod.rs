@@ -5,13 +5,21 @@
 use crate::conduit::Def;
 
 pub mod articles;
+pub mod articles_authored;
+pub mod auth;
 pub mod comments;
+pub mod comments_authored;
 pub mod concurrency;
 pub mod durability;
 pub mod errors;
+pub mod favorites;
+pub mod feed;
+pub mod production;
+pub mod profiles;
 pub mod server;
 pub mod shutdown;
 pub mod tags;
+pub mod users;
 
 /// Every check, area by area.
 pub const ALL: &[&[Def]] = &[
@@ -23,6 +31,14 @@ pub const ALL: &[&[Def]] = &[
     durability::DEFS,
     concurrency::DEFS,
     shutdown::DEFS,
+    users::DEFS,
+    auth::DEFS,
+    profiles::DEFS,
+    articles_authored::DEFS,
+    comments_authored::DEFS,
+    favorites::DEFS,
+    feed::DEFS,
+    production::DEFS,
 ];
 
 /// The check `group::name`.
