@@ -74,7 +74,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# Starts "$@" in the background and prints its base URL (from the listening line).
+# Starts "$@" in the background (its pid kept for the cleanup) and sets `url` to its base
+# URL, read from the listening line. Not called in `$(…)`: a subshell would keep the pid.
+url=""
 start() {
     local out
     out="$(mktemp "$work/out.XXXX")"
@@ -82,7 +84,7 @@ start() {
     pids+=("$!")
     for _ in $(seq 100); do
         if grep -q '^listening on ' "$out"; then
-            sed -n 's/^listening on //p' "$out"
+            url="$(sed -n 's/^listening on //p' "$out")"
             return
         fi
         sleep 0.1
@@ -92,10 +94,12 @@ start() {
     exit 1
 }
 
-hello_url="$(start "$work/target/release/bench-hello")"
+start "$work/target/release/bench-hello"
+hello_url="$url"
 data="$(mktemp -d "$work/data.XXXX")"
-conduit_url="$(start env PORT=0 DATA_DIR="$data" RATE_LIMIT_DISABLED=1 RUST_LOG=warn \
-    JWT_SECRET=bench-secret-bench-secret-bench-secret "$root/target/release/solution-step-4")"
+start env PORT=0 DATA_DIR="$data" RATE_LIMIT_DISABLED=1 RUST_LOG=warn \
+    JWT_SECRET=bench-secret-bench-secret-bench-secret "$root/target/release/solution-step-4"
+conduit_url="$url"
 
 echo "bench: seeding $articles articles"
 token="$(python3 - "$conduit_url" "$articles" <<'EOF'

@@ -44,10 +44,25 @@ fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Patch
 
 /// Accepts only a JSON object for a struct. serde's derived `Deserialize` also takes an
 /// array (`"article": ["title", "description", "body"]` fills the fields in order, `[]` an
-/// update with nothing in it), which the contract does not allow.
-fn object<'de, D: Deserializer<'de>, T: serde::de::DeserializeOwned>(d: D) -> Result<T, D::Error> {
-    let map = serde_json::Map::<String, serde_json::Value>::deserialize(d)?;
-    T::deserialize(serde_json::Value::Object(map)).map_err(serde::de::Error::custom)
+/// update with nothing in it), which the contract does not allow. The object's entries go
+/// straight on to the struct's own `Deserialize`, so an error still names the field
+/// (`article.title: invalid type …`).
+fn object<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<T, D::Error> {
+    struct ObjectOnly<T>(std::marker::PhantomData<T>);
+
+    impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for ObjectOnly<T> {
+        type Value = T;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a JSON object")
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+            T::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+        }
+    }
+
+    d.deserialize_map(ObjectOnly(std::marker::PhantomData))
 }
 
 // ---- users ----
