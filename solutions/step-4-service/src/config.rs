@@ -22,7 +22,7 @@
 //! | `RATE_LIMIT_BURST`           | `RATE_LIMIT_PER_MINUTE` | attempts allowed at once before the rate applies |
 //! | `REQUEST_TIMEOUT_SECONDS`    | `30`                  | a handler running longer is answered 503      |
 //! | `HEADER_READ_TIMEOUT_SECONDS`| `10`                  | a client must send its headers within this    |
-//! | `SHUTDOWN_TIMEOUT_SECONDS`   | `10`                  | after SIGTERM, in-flight requests get this long |
+//! | `SHUTDOWN_TIMEOUT_SECONDS`   | `5`                   | after SIGTERM, in-flight requests get this long |
 
 use std::net::IpAddr;
 use std::path::PathBuf;
@@ -196,7 +196,7 @@ impl Config {
             rate_limit,
             request_timeout: seconds(&var, "REQUEST_TIMEOUT_SECONDS", 30)?,
             header_read_timeout: seconds(&var, "HEADER_READ_TIMEOUT_SECONDS", 10)?,
-            shutdown_timeout: seconds(&var, "SHUTDOWN_TIMEOUT_SECONDS", 10)?,
+            shutdown_timeout: seconds(&var, "SHUTDOWN_TIMEOUT_SECONDS", 5)?,
         })
     }
 }

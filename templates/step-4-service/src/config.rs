@@ -11,7 +11,7 @@
 //! | `JWT_TTL_SECONDS` | `86400` | 1 |
 //! | `LOG_FORMAT` | `json` (`pretty` in dev) | 4 |
 //! | `RATE_LIMIT_DISABLED`, `RATE_LIMIT_PER_MINUTE`, `RATE_LIMIT_BURST` | unset, `10`, per minute | 4 |
-//! | `REQUEST_TIMEOUT_SECONDS`, `HEADER_READ_TIMEOUT_SECONDS`, `SHUTDOWN_TIMEOUT_SECONDS` | `30`, `10`, `10` | 4 |
+//! | `REQUEST_TIMEOUT_SECONDS`, `HEADER_READ_TIMEOUT_SECONDS`, `SHUTDOWN_TIMEOUT_SECONDS` | `30`, `10`, `5` | 4 |
 //!
 //! Why a secret of at least 32 bytes: HS256 signs with an HMAC-SHA-256 key; a shorter key
 //! (`secret`, `changeme`) is guessed offline from any one token, and then anyone can sign
