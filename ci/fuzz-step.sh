@@ -7,6 +7,8 @@
 # - builds the reference (package solution-step-N) and starts it on a free port with a
 #   temporary DATA_DIR, plus the variables of solutions/step-N-*/fuzz.env if that exists
 #   (e.g. a JWT secret);
+# - with solutions/step-N-*/fuzz-user.json (a registration body), registers that user and
+#   sends its token with every request;
 # - runs schemathesis with all its checks: no 5xx, responses that match the document
 #   (status codes, content types, headers, bodies), and schema-violating requests rejected
 #   with a 4xx;
@@ -81,11 +83,27 @@ esac
 cat <&3 >/dev/null &
 echo "fuzz: server $server_pid at $base_url (DATA_DIR=$data_dir)"
 
+# A step with auth fuzzes signed in: solutions/step-N-*/fuzz-user.json is a registration
+# body, and the token it gets signs every request.
+auth=()
+if [ -f "$solution_dir/fuzz-user.json" ]; then
+    registered="$(curl -sS -X POST "$base_url/api/users" -H 'Content-Type: application/json' \
+        --data-binary @"$solution_dir/fuzz-user.json")"
+    if ! token="$(printf '%s' "$registered" |
+        python3 -c 'import json, sys; print(json.load(sys.stdin)["user"]["token"])')"; then
+        echo "fuzz: registering the fuzzing user failed: $registered" >&2
+        exit 1
+    fi
+    auth=(--header "Authorization: Token $token")
+    echo "fuzz: signed in as the user of $solution_dir/fuzz-user.json"
+fi
+
 # schemathesis keeps a cache in `.schemathesis/` of its working directory: not in the repo.
 work_dir="$(mktemp -d)"
 status=0
 (cd "$work_dir" && "$venv/bin/schemathesis" run "$root/$spec" \
     --url "$base_url" \
+    "${auth[@]}" \
     --checks all \
     --max-examples "$max_examples" \
     --seed 20261121 \

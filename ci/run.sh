@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The kit's own CI, run on a clean clone: install what is needed, run the README's test
 # command, then lint, check that the learner crates ship as their templates, smoke-test
-# `cargo kit`, and fuzz the step-2 reference.
+# `cargo kit` (board, watch under tmux, the fork workflow), and fuzz every step's reference
+# that has an OpenAPI document.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TERM_COLOR=never
@@ -25,6 +26,12 @@ bash ci/check-templates.sh
 
 section "the learner's view on a fresh clone"
 bash ci/check-learner-view.sh
+
+section "cargo kit watch, driven under tmux"
+bash ci/watch-tmux.sh
+
+section "the workflow for a learner's fork (actionlint, and its regression summary)"
+bash ci/lint-fork-workflow.sh
 
 for spec in crates/step-*/openapi.yml; do
   step=$(basename "$(dirname "$spec")" | cut -d- -f2)

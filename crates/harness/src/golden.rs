@@ -117,11 +117,68 @@ pub fn normalise(message: &str) -> String {
     text = replace_after(&text, "pid ", "PID");
     text = replace_number_before(&text, " ms", "N");
     text = replace_number_before(&text, "ms)", "N");
+    text = replace_jwts(&text);
+    text = replace_uuids(&text);
     let mut lines: Vec<&str> = text.lines().map(str::trim_end).collect();
     while lines.last() == Some(&"") {
         lines.pop();
     }
     lines.join("\n") + "\n"
+}
+
+/// Replaces JSON Web Tokens (`eyJ….….…`, fresh claims every second) by `<JWT>`.
+fn replace_jwts(text: &str) -> String {
+    let part = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("eyJ") {
+        out.push_str(&rest[..at]);
+        let token = &rest[at..];
+        let mut end = 0;
+        let mut dots = 0;
+        for (i, c) in token.char_indices() {
+            if part(c) {
+                end = i + 1;
+            } else if c == '.' && dots < 2 {
+                dots += 1;
+                end = i + 1;
+            } else {
+                break;
+            }
+        }
+        if dots == 2 {
+            out.push_str("<JWT>");
+        } else {
+            out.push_str(&token[..end]);
+        }
+        rest = &token[end.max(1)..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Replaces UUIDs (request ids) by `<UUID>`.
+fn replace_uuids(text: &str) -> String {
+    let is_uuid = |s: &str| {
+        s.len() == 36
+            && s.char_indices().all(|(i, c)| match i {
+                8 | 13 | 18 | 23 => c == '-',
+                _ => c.is_ascii_hexdigit(),
+            })
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    while at < text.len() {
+        if text.is_char_boundary(at) && text.get(at..at + 36).is_some_and(is_uuid) {
+            out.push_str("<UUID>");
+            at += 36;
+        } else {
+            let c = text[at..].chars().next().expect("inside the text");
+            out.push(c);
+            at += c.len_utf8();
+        }
+    }
+    out
 }
 
 /// Replaces RFC 3339 timestamps such as `2026-12-01T22:26:11.535Z` by `<TIME>`.
@@ -209,6 +266,14 @@ fn replace_number_before(text: &str, unit: &str, placeholder: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tokens_and_request_ids_are_replaced() {
+        let text = "Token eyJhbGci.eyJzdWIi.sig-_9 and eyJ alone, \
+                    id 8cb37ae3-b49e-4744-b2a5-35338c82d40f.";
+        assert_eq!(normalise(text), "Token <JWT> and eyJ alone, id <UUID>.\n");
+        assert_eq!(normalise("Token eyJa.eyJb."), "Token <JWT>\n");
+    }
 
     #[test]
     fn ports_dirs_pids_and_timings_are_normalised() {

@@ -392,7 +392,7 @@ fn trial(
         verdict.map_err(|message| match entry.expect {
             Expect::Pass => Failed::from(format!(
                 "{message}\n\nhint: {}\nfile: {}",
-                entry.check.hint,
+                first_rung(&entry.check),
                 panic_location(&message, &crate_dir).unwrap_or_else(|| location.clone())
             )),
             _ => Failed::from(message),
@@ -451,6 +451,21 @@ fn report(
         seed,
         filters: filters.to_vec(),
         checks,
+    }
+}
+
+/// The first rung of a check's hint ladder, and where the next rungs are, when there are
+/// more: a failing test nudges, it does not give the whole approach away.
+fn first_rung(check: &Check) -> String {
+    let ladder = hints::ladder(check.hint);
+    match ladder.as_slice() {
+        [] => String::new(),
+        [only] => only.clone(),
+        [first, ..] => format!(
+            "{first}\n      (more: `cargo kit hint {}`, {} hints in all)",
+            check.group,
+            ladder.len()
+        ),
     }
 }
 

@@ -8,7 +8,9 @@
 //!
 //! Run with `cargo bench -p solution-step-2 --bench throughput` (or `ci/bench-step2.sh`).
 //! `BENCH_SIZES=100,1000` picks the sizes; `BENCH_CREATES` and `BENCH_READS` the number of
-//! requests timed per size.
+//! requests timed per size. `BENCH_EQUAL_TITLES=1` gives every stored and created article
+//! the same title, so each create must find a free slug among thousands of `same-title-N`
+//! (compare its create times with a run without it: making a slug unique must stay cheap).
 
 use std::time::{Duration, Instant};
 
@@ -81,7 +83,12 @@ fn measure(binary: &str, size: usize, creates: usize, reads: usize) -> Row {
 
     let mut each = Vec::with_capacity(creates);
     for i in 0..creates {
-        let fields = new_article(&format!("Bench create {i}"), "timed", "a few words", &[]);
+        let title = if equal_titles() {
+            "Same Title".to_string()
+        } else {
+            format!("Bench create {i}")
+        };
+        let fields = new_article(&title, "timed", "a few words", &[]);
         let started = Instant::now();
         client
             .create_article_ok(&fields)
@@ -94,7 +101,7 @@ fn measure(binary: &str, size: usize, creates: usize, reads: usize) -> Row {
 
     let started = Instant::now();
     for i in 0..reads {
-        let slug = format!("seeded-article-{}", i * 7919 % size);
+        let slug = seeded_slug(i * 7919 % size);
         client
             .get_article_ok(&slug)
             .unwrap_or_else(|f| panic!("{f}"));
@@ -126,8 +133,8 @@ fn seed_file(size: usize) -> Vec<u8> {
     let articles: Vec<Value> = (0..size)
         .map(|i| {
             json!({
-                "slug": format!("seeded-article-{i}"),
-                "title": format!("Seeded article {i}"),
+                "slug": seeded_slug(i),
+                "title": if equal_titles() { "Same Title".to_string() } else { format!("Seeded article {i}") },
                 "description": "An article stored before the benchmark starts",
                 "body": body,
                 "tagList": ["seed", format!("group-{}", i % 10)],
@@ -138,6 +145,20 @@ fn seed_file(size: usize) -> Vec<u8> {
         })
         .collect();
     serde_json::to_vec(&json!({ "articles": articles, "nextCommentId": 0 })).expect("serialises")
+}
+
+/// Whether every article has the same title (`BENCH_EQUAL_TITLES=1`).
+fn equal_titles() -> bool {
+    std::env::var("BENCH_EQUAL_TITLES").is_ok_and(|v| v == "1")
+}
+
+/// The slug of the `i`-th seeded article, as the reference would have made it.
+fn seeded_slug(i: usize) -> String {
+    match (equal_titles(), i) {
+        (true, 0) => "same-title".to_string(),
+        (true, i) => format!("same-title-{}", i + 1),
+        (false, i) => format!("seeded-article-{i}"),
+    }
 }
 
 fn warm_up(client: &Client) {

@@ -23,6 +23,7 @@ use crate::suite::Suite;
 pub mod checks;
 pub mod step2;
 pub mod step3;
+pub mod step4;
 
 /// Names the broken part a step's `fixtures` binary plays (the fixture binaries read it).
 pub const FIXTURE_VAR: &str = "BACKEND_PATH_FIXTURE";
@@ -67,13 +68,63 @@ pub struct Service {
     pub contract: Contract,
 }
 
+/// The user a step with auth registers on every fresh server, so that checks written for
+/// the open API of step 2 can write: their requests carry its token.
+pub const GRADER: &str = "grader";
+
 impl Service {
     /// A fresh server on an empty `DATA_DIR`. Keep the [`App`] alive as long as the server:
     /// dropping it removes the directory.
+    ///
+    /// With auth ([`Contract::auth`]), the user [`GRADER`] is registered first and its token
+    /// is sent with every request of this server's clients, and of the servers the [`App`]
+    /// starts later (a restart keeps the users, so the token stays good).
     pub fn fresh(&self) -> Result<(App, Server), Failure> {
+        let (mut app, mut server) = self.fresh_signed_out()?;
+        if self.contract.auth {
+            let (account, _) = server.client().sign_up(GRADER).map_err(|failure| {
+                Failure::new(format!(
+                    "before this check's own requests, the grader registers a user whose token \
+                     they carry, and that failed (make users::register_201 pass first):\n{}",
+                    failure.message
+                ))
+            })?;
+            let authorization = account.authorization();
+            app.set_header("Authorization", &authorization);
+            server.set_header("Authorization", &authorization);
+        }
+        Ok((app, server))
+    }
+
+    /// A fresh server on an empty `DATA_DIR` with no user yet, and clients that send no token.
+    pub fn fresh_signed_out(&self) -> Result<(App, Server), Failure> {
         let app = self.app()?;
         let server = app.start()?;
         Ok((app, server))
+    }
+
+    /// The value the target sets for the environment variable `name`, if any.
+    pub fn env(&self, name: &str) -> Option<&str> {
+        self.target
+            .env
+            .iter()
+            .rev()
+            .find(|(set, _)| set == name)
+            .map(|(_, value)| value.as_str())
+    }
+
+    /// The same service with `name` removed from the server's environment and, when `value`
+    /// is given, set to it instead (e.g. rate limits on for the one check that drives them).
+    pub fn with_env(&self, name: &str, value: Option<&str>) -> Service {
+        let mut target = self.target.clone();
+        target.env.retain(|(set, _)| set != name);
+        if let Some(value) = value {
+            target.env.push((name.to_string(), value.to_string()));
+        }
+        Service {
+            target,
+            contract: self.contract,
+        }
     }
 
     /// The server on a fresh, empty `DATA_DIR`, not started yet.

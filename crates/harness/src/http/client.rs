@@ -97,6 +97,8 @@ pub struct Response {
     pub by_hand: Option<Arc<str>>,
     pub status: u16,
     pub content_type: Option<String>,
+    /// Every response header, names in lower case, in the order they came.
+    pub headers: Vec<(String, String)>,
     pub text: String,
 }
 
@@ -135,6 +137,14 @@ impl Response {
             Some(inner) if inner.is_object() => Ok(inner.clone()),
             _ => Err(self.fail(format!("a JSON object {{\"{key}\": {{…}}}}"))),
         }
+    }
+
+    /// The first value of the response header `name` (any case).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(set, _)| set.eq_ignore_ascii_case(name))
+            .map(|(_, value)| value.as_str())
     }
 
     pub fn is_success(&self) -> bool {
@@ -197,6 +207,36 @@ impl Client {
     pub fn with_headers(&self, headers: &[(String, String)]) -> Client {
         let mut all = Vec::clone(&self.default_headers);
         all.extend(headers.iter().cloned());
+        Client {
+            default_headers: Arc::new(all),
+            ..self.clone()
+        }
+    }
+
+    /// The same client with `name: value` as a default header instead of any it had by that
+    /// name (e.g. `Authorization` for another user).
+    pub fn with_header_replaced(&self, name: &str, value: &str) -> Client {
+        let mut all: Vec<(String, String)> = self
+            .default_headers
+            .iter()
+            .filter(|(set, _)| !set.eq_ignore_ascii_case(name))
+            .cloned()
+            .collect();
+        all.push((name.to_string(), value.to_string()));
+        Client {
+            default_headers: Arc::new(all),
+            ..self.clone()
+        }
+    }
+
+    /// The same client without the default header `name` (e.g. signed out).
+    pub fn without_header(&self, name: &str) -> Client {
+        let all = self
+            .default_headers
+            .iter()
+            .filter(|(set, _)| !set.eq_ignore_ascii_case(name))
+            .cloned()
+            .collect();
         Client {
             default_headers: Arc::new(all),
             ..self.clone()
@@ -269,6 +309,16 @@ impl Client {
             .get(reqwest::header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
             .map(str::to_string);
+        let headers = response
+            .headers()
+            .iter()
+            .map(|(name, value)| {
+                (
+                    name.as_str().to_string(),
+                    String::from_utf8_lossy(value.as_bytes()).into_owned(),
+                )
+            })
+            .collect();
         let text = response
             .text()
             .map_err(|e| format!("the body could not be read: {}", describe(e)))?;
@@ -277,6 +327,7 @@ impl Client {
             by_hand: self.by_hand.clone(),
             status,
             content_type,
+            headers,
             text,
         })
     }

@@ -18,6 +18,7 @@
 pub mod client;
 pub mod conduit;
 pub mod curl;
+pub mod jwt;
 pub mod server;
 pub mod target;
 

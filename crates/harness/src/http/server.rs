@@ -73,6 +73,12 @@ impl App {
         &self.target
     }
 
+    /// Sends `name: value` with every request of the servers started from now on, replacing
+    /// a default header of the same name (e.g. the token of a user the check registered).
+    pub fn set_header(&mut self, name: &str, value: &str) {
+        set_header(&mut self.target.headers, name, value);
+    }
+
     /// The server's own command for running it by hand (extra environment, then the
     /// binary relative to the workspace root), to follow `PORT=… DATA_DIR=…`.
     pub fn by_hand(&self) -> String {
@@ -125,10 +131,13 @@ impl App {
         let stderr_reader = keep_tail(child.stderr.take(), stderr.clone());
         let (lines_tx, lines) = mpsc::channel::<String>();
         let stdout_pipe = child.stdout.take();
+        let stdout = Arc::new(Mutex::new(String::new()));
+        let stdout_kept = stdout.clone();
         thread::spawn(move || {
             if let Some(pipe) = stdout_pipe {
                 for line in BufReader::new(pipe).lines() {
                     let Ok(line) = line else { break };
+                    push_tail(&stdout_kept, &format!("{line}\n"));
                     // Once the listening line is read nobody listens; keep draining anyway.
                     let _ = lines_tx.send(line);
                 }
@@ -146,6 +155,7 @@ impl App {
                             child,
                             port,
                             stderr,
+                            stdout,
                             command_line: self.command_line(),
                             by_hand: self.by_hand(),
                             headers: self.target.headers.clone(),
@@ -234,6 +244,8 @@ pub struct Server {
     child: Child,
     port: u16,
     stderr: Arc<Mutex<String>>,
+    /// Everything printed on stdout, the listening line included (the last 64 KiB).
+    stdout: Arc<Mutex<String>>,
     command_line: String,
     /// How to run this server by hand, for the curl lines of failures.
     by_hand: String,
@@ -265,6 +277,25 @@ impl Server {
     pub fn stderr_tail(&self, count: usize) -> String {
         let text = self.stderr.lock().map(|s| s.clone()).unwrap_or_default();
         last_lines(&text, count)
+    }
+
+    /// Sends `name: value` with every request of this server's clients made from now on,
+    /// replacing a default header of the same name.
+    pub fn set_header(&mut self, name: &str, value: &str) {
+        set_header(&mut self.headers, name, value);
+    }
+
+    /// The default request headers of this server's clients.
+    pub fn headers(&self) -> &[(String, String)] {
+        &self.headers
+    }
+
+    /// All the server has written so far, stdout then stderr (the last 64 KiB of each): what
+    /// its logs hold, for checks that search them.
+    pub fn output(&self) -> String {
+        let stdout = self.stdout.lock().map(|s| s.clone()).unwrap_or_default();
+        let stderr = self.stderr.lock().map(|s| s.clone()).unwrap_or_default();
+        format!("{stdout}{stderr}")
     }
 
     /// Sends SIGTERM and waits up to [`STOP_DEADLINE`] for the process to exit.
@@ -343,19 +374,30 @@ fn keep_tail(
             if n == 0 {
                 break;
             }
-            if let Ok(mut text) = into.lock() {
-                text.push_str(&String::from_utf8_lossy(&line));
-                if text.len() > STDERR_KEPT {
-                    let mut cut = text.len() - STDERR_KEPT;
-                    while !text.is_char_boundary(cut) {
-                        cut += 1;
-                    }
-                    text.drain(..cut);
-                }
-            }
+            push_tail(&into, &String::from_utf8_lossy(&line));
             line.clear();
         }
     })
+}
+
+/// Appends `more` to `into`, keeping the last [`STDERR_KEPT`] bytes.
+fn push_tail(into: &Mutex<String>, more: &str) {
+    if let Ok(mut text) = into.lock() {
+        text.push_str(more);
+        if text.len() > STDERR_KEPT {
+            let mut cut = text.len() - STDERR_KEPT;
+            while !text.is_char_boundary(cut) {
+                cut += 1;
+            }
+            text.drain(..cut);
+        }
+    }
+}
+
+/// Replaces the header `name` in `headers` (names compare case-insensitively), or adds it.
+fn set_header(headers: &mut Vec<(String, String)>, name: &str, value: &str) {
+    headers.retain(|(set, _)| !set.eq_ignore_ascii_case(name));
+    headers.push((name.to_string(), value.to_string()));
 }
 
 pub(crate) fn last_lines(text: &str, count: usize) -> String {

@@ -5,19 +5,27 @@
 use crate::conduit::Def;
 
 pub mod articles;
+pub mod articles_authored;
+pub mod auth;
 pub mod comments;
+pub mod comments_authored;
 pub mod concurrency;
 pub mod database;
 pub mod durability;
 pub mod errors;
+pub mod favorites;
+pub mod feed;
 pub mod growth;
 pub mod import;
 pub mod injection;
+pub mod production;
+pub mod profiles;
 pub mod runtime;
 pub mod server;
 pub mod shutdown;
 pub mod tags;
 pub mod transactions;
+pub mod users;
 
 /// Every check, area by area.
 pub const ALL: &[&[Def]] = &[
@@ -35,6 +43,14 @@ pub const ALL: &[&[Def]] = &[
     runtime::DEFS,
     growth::DEFS,
     import::DEFS,
+    users::DEFS,
+    auth::DEFS,
+    profiles::DEFS,
+    articles_authored::DEFS,
+    comments_authored::DEFS,
+    favorites::DEFS,
+    feed::DEFS,
+    production::DEFS,
 ];
 
 /// The check `group::name`.

@@ -14,7 +14,7 @@ pub const DEFS: &[Def] = &[
 const GROUP: &str = "server";
 
 fn prints_listening_line(service: &Service) -> Result<(), Failure> {
-    let (_app, server) = service.fresh()?;
+    let (_app, server) = service.fresh_signed_out()?;
     TcpStream::connect(("127.0.0.1", server.port())).map_err(|e| {
         Failure::new(format!(
             "the server printed `listening on {}` but a connection to it failed: {e}. Print \
@@ -26,7 +26,7 @@ fn prints_listening_line(service: &Service) -> Result<(), Failure> {
 }
 
 fn healthz(service: &Service) -> Result<(), Failure> {
-    let (_app, server) = service.fresh()?;
+    let (_app, server) = service.fresh_signed_out()?;
     server.client().healthz()?.expect_status(200)?;
     Ok(())
 }

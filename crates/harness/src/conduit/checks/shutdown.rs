@@ -44,7 +44,7 @@ const STALLED_EXIT_DEADLINE: Duration = Duration::from_secs(10);
 const GROUP: &str = "shutdown";
 
 fn sigterm_exits_0(service: &Service) -> Result<(), Failure> {
-    let (_app, server) = service.fresh()?;
+    let (_app, server) = service.fresh_signed_out()?;
     server.client().healthz()?.expect_status(200)?;
     let status = server.terminate()?;
     if !status.success() {
@@ -60,10 +60,17 @@ fn sigterm_finishes_in_flight(service: &Service) -> Result<(), Failure> {
     let port = server.port();
     let title = "Written During Shutdown";
     let body = json!({ "article": new_article(title, "d", "b", &[]) }).to_string();
-    let headers = vec![
+    let mut headers = vec![
         ("Content-Type".to_string(), "application/json".to_string()),
         ("Expect".to_string(), "100-continue".to_string()),
     ];
+    // The target's default headers too (step 4: the token of the user the check signed in).
+    headers.extend(server.headers().iter().cloned());
+    let extra: String = server
+        .headers()
+        .iter()
+        .map(|(name, value)| format!("{name}: {value}\r\n"))
+        .collect();
     let url = format!("{}/api/articles", crate::http::curl::BASE);
     let shown = curl::command("POST", &url, &headers, Some(body.as_bytes()));
     let io = |what: &str, e: std::io::Error| {
@@ -81,7 +88,7 @@ fn sigterm_finishes_in_flight(service: &Service) -> Result<(), Failure> {
     let head = format!(
         "POST /api/articles HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: \
          application/json\r\nContent-Length: {}\r\nExpect: 100-continue\r\nConnection: \
-         close\r\n\r\n",
+         close\r\n{extra}\r\n",
         body.len()
     );
     stream
@@ -181,11 +188,17 @@ fn stalled_clients_cannot_hold_exit(service: &Service) -> Result<(), Failure> {
         &mut half_headers,
         b"POST /api/articles HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Ty",
     )?;
+    // With the target's default headers (step 4: the token), so that a handler reads the body.
+    let extra: String = server
+        .headers()
+        .iter()
+        .map(|(name, value)| format!("{name}: {value}\r\n"))
+        .collect();
     write(
         &mut half_body,
         format!(
             "POST /api/articles HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: \
-             application/json\r\nContent-Length: {}\r\n\r\n{}",
+             application/json\r\n{extra}Content-Length: {}\r\n\r\n{}",
             body.len(),
             &body[..body.len() / 2]
         )

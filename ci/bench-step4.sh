@@ -1,0 +1,171 @@
+#!/usr/bin/env bash
+# Throughput and p99 latency of the step-4 reference, next to an axum hello-world built and
+# run by this script on the same machine, with wrk on loopback. Not run by CI: a benchmark,
+# not a test. Every run is bounded in time (BENCH_SECONDS per measurement).
+#
+#   ci/bench-step4.sh            # builds both in release (a few minutes the first time)
+#
+# Measures, on a database of BENCH_ARTICLES (10 000) articles:
+#   hello-world           GET /                      the ceiling: axum doing nothing
+#   single article        GET /api/articles/{slug}   goal: at least 50% of hello-world
+#   article list          GET /api/articles          20 newest, with authors and counts
+#   login                 POST /api/users/login      argon2's cost: low by design
+#   writes, 4 writers     POST /api/articles         one writer connection, BEGIN IMMEDIATE
+#
+# Environment: BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 32), BENCH_ARTICLES.
+# Installs wrk from Debian when it is missing (needs root, as on the project's machines).
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+seconds="${BENCH_SECONDS:-10}"
+connections="${BENCH_CONNECTIONS:-32}"
+articles="${BENCH_ARTICLES:-10000}"
+work="$root/target/bench-step4"
+mkdir -p "$work"
+
+if ! command -v wrk >/dev/null; then
+    echo "bench: installing wrk (Debian)"
+    apt-get update -qq && apt-get install -y -qq wrk >/dev/null
+fi
+
+# --- the hello-world: a one-file axum server with the workspace's versions -------------
+hello="$work/hello"
+mkdir -p "$hello/src"
+axum_version="$(grep -E '^axum = ' Cargo.toml | sed -E 's/.*"(.*)".*/\1/')"
+cat >"$hello/Cargo.toml" <<EOF
+[package]
+name = "bench-hello"
+version = "0.1.0"
+edition = "2024"
+publish = false
+
+[dependencies]
+axum = "$axum_version"
+tokio = { version = "1", features = ["full"] }
+
+[workspace]
+EOF
+cat >"$hello/src/main.rs" <<'EOF'
+//! The ceiling: axum answering a constant, same runtime, same protocol line.
+use axum::{Router, routing::get};
+
+#[tokio::main]
+async fn main() {
+    let app = Router::new().route("/", get(|| async { "Hello, World!" }));
+    let listener = tokio::net::TcpListener::bind(("127.0.0.1", 0)).await.unwrap();
+    println!("listening on http://{}", listener.local_addr().unwrap());
+    axum::serve(listener, app).await.unwrap();
+}
+EOF
+cp Cargo.lock "$hello/Cargo.lock" 2>/dev/null || true
+
+echo "bench: building the hello-world and the reference (release)"
+cargo build --quiet --release --manifest-path "$hello/Cargo.toml" --target-dir "$work/target"
+cargo build --quiet --release -p solution-step-4 --bin solution-step-4
+
+pids=()
+data=""
+cleanup() {
+    for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+    wait 2>/dev/null || true
+    [ -n "$data" ] && rm -rf "$data"
+    rm -f "$work"/out.*
+}
+trap cleanup EXIT
+
+# Starts "$@" in the background (its pid kept for the cleanup) and sets `url` to its base
+# URL, read from the listening line. Not called in `$(…)`: a subshell would keep the pid.
+url=""
+start() {
+    local out
+    out="$(mktemp "$work/out.XXXX")"
+    "$@" >"$out" 2>"$out.err" &
+    pids+=("$!")
+    for _ in $(seq 100); do
+        if grep -q '^listening on ' "$out"; then
+            url="$(sed -n 's/^listening on //p' "$out")"
+            return
+        fi
+        sleep 0.1
+    done
+    echo "bench: $1 printed no listening line; its stderr:" >&2
+    cat "$out.err" >&2
+    exit 1
+}
+
+start "$work/target/release/bench-hello"
+hello_url="$url"
+data="$(mktemp -d "$work/data.XXXX")"
+start env PORT=0 DATA_DIR="$data" RATE_LIMIT_DISABLED=1 RUST_LOG=warn \
+    JWT_SECRET=bench-secret-bench-secret-bench-secret "$root/target/release/solution-step-4"
+conduit_url="$url"
+
+echo "bench: seeding $articles articles"
+token="$(python3 - "$conduit_url" "$articles" <<'EOF'
+import http.client, json, sys, urllib.parse
+url = urllib.parse.urlparse(sys.argv[1]); count = int(sys.argv[2])
+connection = http.client.HTTPConnection(url.hostname, url.port)
+def call(method, path, body, token=None):
+    headers = {"Content-Type": "application/json"}
+    if token: headers["Authorization"] = "Token " + token
+    connection.request(method, path, json.dumps(body), headers)
+    response = connection.getresponse(); data = response.read()
+    assert response.status < 300, (response.status, data)
+    return json.loads(data)
+user = {"username": "bench", "email": "bench@example.com", "password": "bench password"}
+token = call("POST", "/api/users", {"user": user})["user"]["token"]
+for i in range(count):
+    call("POST", "/api/articles", {"article": {"title": f"Article {i}", "description": "d",
+        "body": "b" * 500, "tagList": [f"tag{i % 50}", "bench"]}}, token)
+print(token)
+EOF
+)"
+slug="article-$((articles / 2))"
+
+lua="$work/requests.lua"
+cat >"$lua" <<EOF
+-- wrk's request body and headers, chosen by the WRK_MODE environment variable.
+local mode = os.getenv("WRK_MODE")
+wrk.headers["Content-Type"] = "application/json"
+if mode == "login" then
+  wrk.method = "POST"
+  wrk.body = '{"user":{"email":"bench@example.com","password":"bench password"}}'
+elseif mode == "write" then
+  wrk.method = "POST"
+  wrk.headers["Authorization"] = "Token $token"
+  wrk.body = '{"article":{"title":"Written under load","description":"d","body":"b","tagList":["load"]}}'
+end
+EOF
+
+# Runs wrk and prints "requests/s p99" for it.
+measure() {
+    local mode="$1" url="$2" conns="$3" output
+    output="$(WRK_MODE="$mode" wrk --latency -t2 -c"$conns" -d"${seconds}s" -s "$lua" "$url")"
+    local rps p99
+    rps="$(echo "$output" | awk '/Requests\/sec/ {print $2}')"
+    p99="$(echo "$output" | awk '$1 == "99%" {print $2}')"
+    if echo "$output" | grep -q "Non-2xx"; then
+        echo "bench: $mode answered non-2xx:" >&2
+        echo "$output" >&2
+    fi
+    echo "$rps $p99"
+}
+
+echo "bench: measuring, ${seconds} s each"
+read -r hello_rps hello_p99 <<<"$(measure get "$hello_url/" "$connections")"
+read -r one_rps one_p99 <<<"$(measure get "$conduit_url/api/articles/$slug" "$connections")"
+read -r list_rps list_p99 <<<"$(measure get "$conduit_url/api/articles" "$connections")"
+read -r login_rps login_p99 <<<"$(measure login "$conduit_url/api/users/login" 4)"
+read -r write_rps write_p99 <<<"$(measure write "$conduit_url/api/articles" 4)"
+
+ratio="$(awk -v a="$one_rps" -v b="$hello_rps" 'BEGIN { printf "%.0f%%", 100 * a / b }')"
+printf '\n%-34s %12s %10s\n' "step 4 ($articles articles)" "requests/s" "p99"
+printf '%-34s %12s %10s\n' "hello-world GET /" "$hello_rps" "$hello_p99"
+printf '%-34s %12s %10s\n' "GET /api/articles/{slug}" "$one_rps" "$one_p99"
+printf '%-34s %12s %10s\n' "GET /api/articles" "$list_rps" "$list_p99"
+printf '%-34s %12s %10s\n' "POST /api/users/login (4 conns)" "$login_rps" "$login_p99"
+printf '%-34s %12s %10s\n' "POST /api/articles (4 writers)" "$write_rps" "$write_p99"
+printf '\nsingle-article read: %s of hello-world (goal: at least 50%%)\n' "$ratio"
+printf 'load average while measuring: %s (a shared machine makes every figure noisy)\n' \
+    "$(cut -d' ' -f1-3 /proc/loadavg)"
