@@ -268,12 +268,13 @@ fn examples<K: EditDistance>() -> Result<(), Failure> {
         ("one\r\ntwo", "one\ntwo", &[Same("one"), Same("two")]),
         ("x\ny", "y\nx", &[Removed("x"), Same("y"), Added("x")]),
     ];
-    for &(old, new, expected) in diffs {
-        expect_eq(
-            format!("diff({old:?}, {new:?})"),
-            expected.to_vec(),
-            K::diff(old, new),
-        )?;
+    // Several minimal diffs can exist (`x y` → `y x` keeps either line): any minimal diff
+    // that rebuilds both texts is accepted. The one listed is shown as an example.
+    for &(old, new, one_answer) in diffs {
+        check_diff(old, new, &K::diff(old, new)).map_err(|failure| {
+            Failure::new(format!("{failure}
+one minimal diff: {}", show(one_answer)))
+        })?;
     }
     Ok(())
 }

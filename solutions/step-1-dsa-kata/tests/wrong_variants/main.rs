@@ -2,9 +2,11 @@
 //! that is there to catch it, for the right reason. This is how the kit proves that its
 //! checks can fail: an off-by-one, an unstable sort, an O(n²) where O(n log n) is required.
 //!
-//! One module per kata; each adds its fixtures to the plan with [`Plan::reject`].
+//! One module per kata; each adds its fixtures to the plan with [`Plan::reject`], and the
+//! correct answers written differently from the reference (which must pass) with [`accept`].
 
-use harness::Plan;
+use harness::runner::Entry;
+use harness::{Check, Expect, Plan};
 
 mod balanced_brackets;
 mod base62;
@@ -31,6 +33,21 @@ mod trie;
 mod two_sum;
 mod union_find;
 mod word_frequencies;
+
+/// The correct-but-different submission `fixture` must PASS the check `check_id` of
+/// `checks`: a correct answer refused is as bad as a wrong one accepted.
+pub fn accept(mut plan: Plan, fixture: &str, checks: Vec<Check>, check_id: &str) -> Plan {
+    let check = checks
+        .into_iter()
+        .find(|check| check.id() == check_id)
+        .unwrap_or_else(|| panic!("fixture {fixture}: the suite has no check {check_id}"));
+    plan.entries.push(Entry {
+        label: format!("{fixture}::accepted_by::{check_id}"),
+        check,
+        expect: Expect::Pass,
+    });
+    plan
+}
 
 /// Allocation gates read this allocator's counts.
 #[global_allocator]
