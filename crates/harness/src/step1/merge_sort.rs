@@ -13,6 +13,7 @@ use crate::check::{Check, Failure, Group, expect_eq, show};
 use crate::counting::{Counted, measure};
 use crate::gate::{Class, Gate};
 use crate::property::for_all;
+use crate::step1::inputs::shuffled;
 
 /// The kata's API, as the suite sees it. The grade macro implements it by calling
 /// `<crate>::merge_sort::merge_sort`.
@@ -139,20 +140,6 @@ fn examples<K: MergeSort>() -> Result<(), Failure> {
         vec![(200, 2), (200, 4), (200, 6), (404, 1), (404, 3), (500, 5)],
         pairs(&got),
     )
-}
-
-/// A fixed pseudo-random permutation of `0..n` (an LCG: the same input on every run).
-pub(crate) fn shuffled(n: usize, seed: u64) -> Vec<u64> {
-    let mut items: Vec<u64> = (0..n as u64).collect();
-    let mut state = seed ^ 0x9E37_79B9_7F4A_7C15;
-    for i in (1..n).rev() {
-        state = state
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        let j = ((state >> 33) % (i as u64 + 1)) as usize;
-        items.swap(i, j);
-    }
-    items
 }
 
 /// Comparisons to sort a fixed shuffle of `n` distinct numbers.

@@ -22,6 +22,7 @@ pub mod consistent_hash;
 pub mod dijkstra;
 pub mod edit_distance;
 pub mod hash_map;
+pub mod inputs;
 pub mod kway_merge;
 pub mod lru_cache;
 pub mod max_subarray;

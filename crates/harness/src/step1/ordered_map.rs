@@ -27,6 +27,7 @@ use crate::check::{Check, Failure, Group, expect_eq, show};
 use crate::counting::{Counted, measure};
 use crate::gate::{Class, Gate};
 use crate::property::for_all;
+use crate::step1::inputs::shuffled;
 
 /// The kata's API, as the suite sees it. The grade macro sets `Map` to
 /// `<crate>::ordered_map::OrderedMap<K, V>` and delegates each method.
@@ -253,19 +254,6 @@ fn examples<K: OrderedMap>() -> Result<(), Failure> {
         K::range(&map, 0..100),
     )?;
     Ok(())
-}
-
-/// A fixed pseudo-random permutation of `0..n` (xorshift-driven Fisher-Yates).
-fn shuffled(n: usize, seed: u64) -> Vec<u64> {
-    let mut keys: Vec<u64> = (0..n as u64).collect();
-    let mut state = seed ^ 0x9E37_79B9_7F4A_7C15 ^ n as u64;
-    for i in (1..n).rev() {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        keys.swap(i, (state % (i as u64 + 1)) as usize);
-    }
-    keys
 }
 
 /// Comparisons per operation: `n` inserts (sorted or shuffled keys), then 256 gets.

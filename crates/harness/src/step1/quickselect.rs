@@ -3,7 +3,8 @@
 //! Checks: worked examples, agreement with "sort, then index" on random input with many
 //! duplicates, and two comparison-count gates: expected O(n) on distinct values (against
 //! sorting, O(n log n)) and O(n) on few distinct values (against a two-way partition that
-//! goes quadratic on duplicates).
+//! goes quadratic on duplicates), and O(n) on ordered input (sorted, reversed, nearly sorted:
+//! against a pivot at a fixed end of the range, which goes quadratic there).
 
 use criterion::{BatchSize, BenchmarkId, Criterion};
 use proptest::collection::vec;
@@ -13,7 +14,7 @@ use crate::check::{Check, Failure, Group, expect_eq, show};
 use crate::counting::{Counted, measure};
 use crate::gate::{Class, Gate};
 use crate::property::for_all;
-use crate::step1::merge_sort::shuffled;
+use crate::step1::inputs::{ordered_shapes, shuffled};
 
 /// The kata's API, as the suite sees it. The grade macro implements it by calling
 /// `<crate>::quickselect::kth_smallest`.
@@ -63,6 +64,14 @@ pub fn checks<K: Quickselect + 'static>() -> Vec<Check> {
             "recurse (or loop) into ONE side of the partition only, never both: sorting the \
              whole slice costs about n·log2(n) comparisons, quickselect about 3n on average",
             |_| comparison_gate::<K>(),
+        ),
+        GROUP.check(
+            "ordered_input_gate",
+            "real data often comes sorted, reversed or nearly sorted: a pivot at a fixed end \
+             (the first or the last element) is then the minimum or the maximum, and each \
+             round drops one element (O(n²)). Take the middle element, a pseudo-random one, \
+             or the median of three",
+            |_| ordered_input_gate::<K>(),
         ),
         GROUP.check(
             "duplicates_gate",
@@ -129,6 +138,34 @@ fn comparison_gate<K: Quickselect>() -> Result<(), Failure> {
         large: 64_000,
     }
     .check(comparisons_for::<K>)
+}
+
+/// The most comparisons per call over the ordered shapes of `0..n` (ascending, descending,
+/// nearly sorted, two sorted runs), each asked for its 1/3 and 2/3 quantile.
+fn ordered_comparisons_for<K: Quickselect>(n: usize) -> u64 {
+    let mut most = 0;
+    for (_, shape) in ordered_shapes(n) {
+        for k in [n / 3, 2 * n / 3] {
+            let mut items: Vec<Counted<u64>> = shape.iter().copied().map(Counted).collect();
+            let (counts, _) = measure(|| {
+                std::hint::black_box(K::kth_smallest(&mut items, k));
+            });
+            most = most.max(counts.comparisons);
+        }
+    }
+    most
+}
+
+fn ordered_input_gate<K: Quickselect>() -> Result<(), Failure> {
+    Gate {
+        what: "comparisons (the worst of sorted, reversed, nearly sorted, two runs)",
+        expected: Class::Linear,
+        next_worse: Class::Quadratic,
+        constant: 8.0,
+        small: 250,
+        large: 4_000,
+    }
+    .check(ordered_comparisons_for::<K>)
 }
 
 /// Comparisons to find the 5/8 quantile of `n` shuffled values that take only four distinct
