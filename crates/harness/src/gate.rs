@@ -5,11 +5,20 @@
 //! O(log n) search grows its count by about 1.4×, a linear scan by 16×. The threshold sits at
 //! the geometric mean of the expected class's growth and the next worse class's, as far
 //! from both as it can be.
+//!
+//! Counting is the rule. The one exception, [`Gate::check_time_growth`], is for costs that
+//! nothing can count (memory moved by `swap` or `rotate`): it judges only how the time grows,
+//! with the same far-from-both threshold, and `ci/gate-flips.sh` shows it does not flip.
 
 use std::cell::Cell;
 use std::panic::{AssertUnwindSafe, catch_unwind, panic_any, resume_unwind};
 
+use std::time::Duration;
+
 use crate::check::Failure;
+
+/// How many times [`Gate::check_time_growth`] runs each size (it keeps the fastest run).
+const TIMED_ROUNDS: usize = 7;
 
 /// A complexity class, as a function of the input size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -116,6 +125,50 @@ impl Gate {
                 failure
             }
         })
+    }
+
+    /// A gate on time, for a cost no count can see (elements moved by `swap` or `rotate`,
+    /// which no comparison or clone reveals). Only the growth is judged, never a time: the
+    /// runs at the two sizes alternate, each size keeps its fastest of `TIMED_ROUNDS` runs
+    /// (load only ever makes a run slower), and the threshold is the geometric mean of the
+    /// two classes' growths, far from both. `run(n)` returns the time of the work alone.
+    pub fn check_time_growth(&self, run: impl Fn(usize) -> Duration) -> Result<(), Failure> {
+        assert!(
+            self.large >= 16 * self.small,
+            "gate sizes must be at least 16× apart"
+        );
+        let (mut small, mut large) = (Duration::MAX, Duration::MAX);
+        let started = std::time::Instant::now();
+        for round in 0..TIMED_ROUNDS {
+            small = small.min(run(self.small));
+            large = large.min(run(self.large));
+            // Hopelessly slow code has shown enough after three rounds.
+            if round >= 2 && started.elapsed() > Duration::from_secs(2) {
+                break;
+            }
+        }
+        let growth = large.as_secs_f64() / small.as_secs_f64().max(1e-9);
+        let threshold = self.growth_threshold();
+        if growth < threshold {
+            return Ok(());
+        }
+        Err(Failure::new(format!(
+            "{} grows too fast for {}:\n  n = {:>8}: {:>10.3} ms (fastest of {TIMED_ROUNDS} runs)\n  \
+             n = {:>8}: {:>10.3} ms\n  growth ×{:.1} (an {} solution grows about ×{:.1}, {} \
+             about ×{:.1}; limit ×{:.1})",
+            self.what,
+            self.expected.name(),
+            self.small,
+            small.as_secs_f64() * 1e3,
+            self.large,
+            large.as_secs_f64() * 1e3,
+            growth,
+            self.expected.name(),
+            self.expected.growth(self.small, self.large),
+            self.next_worse.name(),
+            self.next_worse.growth(self.small, self.large),
+            threshold,
+        )))
     }
 
     /// Judges two counts already measured (separate from [`Gate::check`] so it can be tested).
@@ -252,6 +305,22 @@ mod tests {
             meter.spent()
         });
         assert!(ok.is_ok());
+    }
+
+    #[test]
+    fn a_time_gate_judges_growth_only() {
+        let gate = Gate {
+            what: "the time to sort",
+            expected: Class::NLogN,
+            next_worse: Class::Quadratic,
+            constant: 0.0,
+            small: 500,
+            large: 8_000,
+        };
+        let nanos = |class: Class| move |n| Duration::from_nanos(Class::of(class, n) as u64);
+        assert!(gate.check_time_growth(nanos(Class::NLogN)).is_ok());
+        let failure = gate.check_time_growth(nanos(Class::Quadratic)).unwrap_err();
+        assert!(failure.message.contains("grows too fast"), "{failure}");
     }
 
     #[test]

@@ -1,10 +1,12 @@
 //! Kata `merge_sort` (grade 2): stable merge sort.
 //!
 //! Checks: worked examples, agreement with std's stable sort on random input, stability
-//! (records that compare by key only keep their input order), and a comparison-count gate
-//! that tells O(n log n) from O(n²).
+//! (records that compare by key only keep their input order), a comparison-count gate that
+//! tells O(n log n) from O(n²), and a gate on how the sorting time grows (the one cost no
+//! count sees: elements shifted by `swap` or `rotate`, as in a binary insertion sort).
 
 use std::cmp::Ordering;
+use std::time::{Duration, Instant};
 
 use criterion::{BatchSize, BenchmarkId, Criterion};
 use proptest::collection::vec;
@@ -76,7 +78,50 @@ pub fn checks<K: MergeSort + 'static>() -> Vec<Check> {
              about n·log2(n): halve, sort the halves, merge in one linear pass",
             |_| comparison_gate::<K>(),
         ),
+        GROUP.check(
+            "moves_gate",
+            "merge sort moves each element O(log n) times; inserting into a sorted prefix \
+             (even one found by binary search) shifts about n²/4 elements with `swap`, \
+             `rotate` or `Vec::insert`: few comparisons, but quadratic work. Merge through a \
+             buffer instead",
+            |_| moves_gate::<K>(),
+        ),
     ]
+}
+
+/// A record of 512 bytes sorted by its `key`: moving one costs what a real row costs.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct Row {
+    key: u64,
+    payload: [u64; 63],
+}
+
+/// The time to sort a fixed shuffle of `n` rows (the input is built outside the timing).
+fn sort_time<K: MergeSort>(n: usize) -> Duration {
+    let mut rows: Vec<Row> = shuffled(n, 2)
+        .into_iter()
+        .map(|key| Row {
+            key,
+            payload: [key; 63],
+        })
+        .collect();
+    let started = Instant::now();
+    K::merge_sort(&mut rows);
+    let elapsed = started.elapsed();
+    std::hint::black_box(&rows);
+    elapsed
+}
+
+fn moves_gate<K: MergeSort>() -> Result<(), Failure> {
+    Gate {
+        what: "the time to sort n rows of 512 bytes",
+        expected: Class::NLogN,
+        next_worse: Class::Quadratic,
+        constant: 0.0,
+        small: 250,
+        large: 4_000,
+    }
+    .check_time_growth(sort_time::<K>)
 }
 
 /// A record `ByKey(key, id)` compared by its key only: the id shows whether a sort kept
