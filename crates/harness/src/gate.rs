@@ -96,35 +96,39 @@ impl Gate {
     /// [`Gate::check`] for code that may be hopelessly slow. `run(n, limit)` runs the code
     /// under test on an input of size `n` whose instrumentation spends on a [`Meter`] with
     /// that `limit` (100× the allowed count), and returns the count. A run that passes the
-    /// limit is stopped there instead of running into its timeout, and the failure says so.
+    /// limit is stopped there instead of running into its timeout, and the failure gives the
+    /// count and the limit (a growth figure from a stopped run would mean nothing).
     pub fn check_metered(
         &self,
         why_stopped: &str,
         run: impl Fn(usize, u64) -> u64,
     ) -> Result<(), Failure> {
-        let stopped = Cell::new(false);
-        let count = |n: usize| {
-            let limit = (100.0 * self.constant * self.expected.of(n)) as u64;
+        assert!(
+            self.large >= 16 * self.small,
+            "gate sizes must be at least 16× apart"
+        );
+        let mut counts = [0u64; 2];
+        for (count, n) in counts.iter_mut().zip([self.small, self.large]) {
+            let allowed = self.constant * self.expected.of(n);
+            let limit = (100.0 * allowed) as u64;
             match catch_unwind(AssertUnwindSafe(|| run(n, limit))) {
-                Ok(count) => count,
+                Ok(spent) => *count = spent,
                 Err(payload) => match payload.downcast::<OverBudget>() {
                     Ok(over) => {
-                        stopped.set(true);
-                        over.spent
+                        return Err(Failure::new(format!(
+                            "too many {} for {}: at n = {n} the code was stopped after {} \
+                             (the limit is {limit}, 100× the {allowed:.0} allowed): \
+                             {why_stopped}",
+                            self.what,
+                            self.expected.name(),
+                            over.spent,
+                        )));
                     }
                     Err(payload) => resume_unwind(payload),
                 },
             }
-        };
-        self.check(count).map_err(|failure| {
-            if stopped.get() {
-                Failure::new(format!(
-                    "{failure}\n  (stopped at 100× the allowed count: {why_stopped})"
-                ))
-            } else {
-                failure
-            }
-        })
+        }
+        self.judge(counts[0], counts[1])
     }
 
     /// A gate on time, for a cost no count can see (elements moved by `swap` or `rotate`,
@@ -143,11 +147,12 @@ impl Gate {
             small = small.min(run(self.small));
             large = large.min(run(self.large));
             // Hopelessly slow code has shown enough after three rounds.
-            if round >= 2 && started.elapsed() > Duration::from_secs(2) {
+            if round >= 2 && started.elapsed() > Duration::from_secs(1) {
                 break;
             }
         }
         let growth = large.as_secs_f64() / small.as_secs_f64().max(1e-9);
+        eprintln!("TIMEGATE {} {small:?} {large:?} {growth:.1}", self.what); // TEMP
         let threshold = self.growth_threshold();
         if growth < threshold {
             return Ok(());
@@ -294,7 +299,9 @@ mod tests {
                 meter.spent()
             })
             .unwrap_err();
-        assert!(failure.message.contains("stopped at 100×"), "{failure}");
+        assert!(failure.message.contains("was stopped after"), "{failure}");
+        assert!(failure.message.contains("the limit is"), "{failure}");
+        assert!(!failure.message.contains("growth"), "{failure}");
         assert!(
             failure.message.contains("it re-reads the input"),
             "{failure}"
