@@ -2,8 +2,9 @@
 //! or a skip list).
 //!
 //! Checks: worked examples, random operation sequences run step by step against
-//! `BTreeMap`, two comparison gates (keys inserted in sorted order, which turns a plain
-//! binary search tree into a list, and in random order), and a gate on element moves.
+//! `BTreeMap`, two comparison gates (keys inserted in ascending and in descending order,
+//! which turn a plain binary search tree into a list, and in random order), a gate on the
+//! cost of `range` (O(log n + k)), and a gate on element moves.
 //!
 //! Why a moves gate: a sorted `Vec` with binary search passes the comparison gates
 //! (log n comparisons per insert), but each insert shifts every later element one slot
@@ -38,6 +39,10 @@ pub trait OrderedMap {
     fn get<'a, K: Ord, V>(map: &'a Self::Map<K, V>, key: &K) -> Option<&'a V>;
     fn remove<K: Ord, V>(map: &mut Self::Map<K, V>, key: &K) -> Option<V>;
     fn len<K: Ord, V>(map: &Self::Map<K, V>) -> usize;
+    /// The grade macro delegates it; fixtures may keep this default.
+    fn is_empty<K: Ord, V>(map: &Self::Map<K, V>) -> bool {
+        Self::len(map) == 0
+    }
     fn first<K: Ord, V>(map: &Self::Map<K, V>) -> Option<(&K, &V)>;
     fn last<K: Ord, V>(map: &Self::Map<K, V>) -> Option<(&K, &V)>;
     fn range<K: Ord, V>(map: &Self::Map<K, V>, range: Range<K>) -> Vec<(&K, &V)>;
@@ -71,16 +76,26 @@ pub fn checks<K: OrderedMap + 'static>() -> Vec<Check> {
         ),
         GROUP.check(
             "sorted_inserts_gate",
-            "keys that arrive in sorted order turn a plain binary search tree into a linked \
-             list; keep the tree balanced (AVL rotations, a treap's random priorities, a \
+            "keys that arrive in sorted order (ascending OR descending) turn a plain binary \
+             search tree into a linked list; keep the tree balanced on both sides (AVL rotations, a treap's random priorities, a \
              red-black tree) or use a skip list",
-            |_| comparison_gate::<K>(true),
+            |_| {
+                comparison_gate::<K>(KeyOrder::Ascending)?;
+                comparison_gate::<K>(KeyOrder::Descending)
+            },
         ),
         GROUP.check(
             "random_inserts_gate",
             "each insert and get must compare O(log n) keys: walk down a balanced tree (or the \
              levels of a skip list), never along every entry",
-            |_| comparison_gate::<K>(false),
+            |_| comparison_gate::<K>(KeyOrder::Random),
+        ),
+        GROUP.check(
+            "range_gate",
+            "range must cost O(log n + k): walk down to the first key >= start (skip every \
+             subtree left of it) and stop at the first key >= end; an in-order walk of the \
+             whole map that keeps the keys in range is O(n) per query",
+            |_| range_gate::<K>(),
         ),
         GROUP.check(
             "moves_gate",
@@ -149,6 +164,11 @@ fn against_btreemap<K: OrderedMap>(ops: &[Op]) -> Result<(), Failure> {
             model.len(),
             K::len(&map),
         )?;
+        expect_eq(
+            context(&format!("is_empty() after {call}")),
+            model.is_empty(),
+            K::is_empty(&map),
+        )?;
         done.push(call);
     }
     Ok(())
@@ -159,6 +179,7 @@ fn examples<K: OrderedMap>() -> Result<(), Failure> {
     let mut map = K::new::<u32, &str>();
     let call = |what: &str| format!("{what} on a new map");
     expect_eq(call("len()"), 0, K::len(&map))?;
+    expect_eq(call("is_empty()"), true, K::is_empty(&map))?;
     expect_eq(call("first()"), None, K::first(&map))?;
     expect_eq(call("last()"), None, K::last(&map))?;
     expect_eq(call("get(&10)"), None, K::get(&map, &10))?;
@@ -180,6 +201,7 @@ fn examples<K: OrderedMap>() -> Result<(), Failure> {
     }
     let after = "after inserting 50, 10, 40, 30, 70";
     expect_eq(format!("len() {after}"), 5, K::len(&map))?;
+    expect_eq(format!("is_empty() {after}"), false, K::is_empty(&map))?;
     expect_eq(
         format!("get(&40) {after}"),
         Some(&"dave"),
@@ -256,12 +278,20 @@ fn examples<K: OrderedMap>() -> Result<(), Failure> {
     Ok(())
 }
 
-/// Comparisons per operation: `n` inserts (sorted or shuffled keys), then 256 gets.
-fn comparisons_per_op<K: OrderedMap>(n: usize, sorted: bool) -> u64 {
-    let keys: Vec<u64> = if sorted {
-        (0..n as u64).collect()
-    } else {
-        shuffled(n, 1)
+/// The order in which a gate inserts its keys.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum KeyOrder {
+    Ascending,
+    Descending,
+    Random,
+}
+
+/// Comparisons per operation: `n` inserts (keys in `order`), then 256 gets.
+fn comparisons_per_op<K: OrderedMap>(n: usize, order: KeyOrder) -> u64 {
+    let keys: Vec<u64> = match order {
+        KeyOrder::Ascending => (0..n as u64).collect(),
+        KeyOrder::Descending => (0..n as u64).rev().collect(),
+        KeyOrder::Random => shuffled(n, 1),
     };
     let probes: Vec<Counted<u64>> = (0..256u64).map(|i| Counted(i * n as u64 / 256)).collect();
     let entries: Vec<(Counted<u64>, u64)> = keys.into_iter().map(|k| (Counted(k), k)).collect();
@@ -277,12 +307,14 @@ fn comparisons_per_op<K: OrderedMap>(n: usize, sorted: bool) -> u64 {
     counts.comparisons / (n as u64 + probes.len() as u64)
 }
 
-fn comparison_gate<K: OrderedMap>(sorted: bool) -> Result<(), Failure> {
+fn comparison_gate<K: OrderedMap>(order: KeyOrder) -> Result<(), Failure> {
     Gate {
-        what: if sorted {
-            "comparisons per insert or get (keys inserted in sorted order)"
-        } else {
-            "comparisons per insert or get (keys inserted in random order)"
+        what: match order {
+            KeyOrder::Ascending => "comparisons per insert or get (keys inserted in ascending order)",
+            KeyOrder::Descending => {
+                "comparisons per insert or get (keys inserted in descending order)"
+            }
+            KeyOrder::Random => "comparisons per insert or get (keys inserted in random order)",
         },
         expected: Class::Log,
         next_worse: Class::Linear,
@@ -290,7 +322,41 @@ fn comparison_gate<K: OrderedMap>(sorted: bool) -> Result<(), Failure> {
         small: 512,
         large: 8_192,
     }
-    .check(|n| comparisons_per_op::<K>(n, sorted))
+    .check(|n| comparisons_per_op::<K>(n, order))
+}
+
+/// Comparisons plus words (8 bytes) allocated per range query: 256 queries of 8 keys each
+/// over a map of `n` keys. A walk down to the start and along k entries is O(log n + k); a
+/// walk over every entry that filters (or a copy of every entry) is O(n).
+fn range_cost_per_query<K: OrderedMap>(n: usize) -> u64 {
+    let mut map = K::new::<Counted<u64>, u64>();
+    for key in shuffled(n, 4) {
+        K::insert(&mut map, Counted(key), key);
+    }
+    let queries: Vec<Range<Counted<u64>>> = (0..256u64)
+        .map(|i| {
+            let start = i * (n as u64 - 8) / 256;
+            Counted(start)..Counted(start + 8)
+        })
+        .collect();
+    let (counts, _) = measure(|| {
+        for query in queries {
+            std::hint::black_box(K::range(&map, query));
+        }
+    });
+    (counts.comparisons + counts.allocated_bytes / 8) / 256
+}
+
+fn range_gate<K: OrderedMap>() -> Result<(), Failure> {
+    Gate {
+        what: "comparisons + words allocated per range query of 8 keys",
+        expected: Class::Log,
+        next_worse: Class::Linear,
+        constant: 16.0,
+        small: 512,
+        large: 8_192,
+    }
+    .check(range_cost_per_query::<K>)
 }
 
 /// Estimated element moves per insert over `n` inserts of shuffled keys, from the addresses
@@ -396,6 +462,9 @@ macro_rules! __step1_ordered_map {
             }
             fn len<K: Ord, V>(map: &Self::Map<K, V>) -> usize {
                 map.len()
+            }
+            fn is_empty<K: Ord, V>(map: &Self::Map<K, V>) -> bool {
+                map.is_empty()
             }
             fn first<K: Ord, V>(map: &Self::Map<K, V>) -> Option<(&K, &V)> {
                 map.first()
