@@ -181,6 +181,7 @@ impl Gate {
         let bound = |n: usize| self.constant * self.expected.of(n);
         let growth = large_count.max(1) as f64 / small_count.max(1) as f64;
         let threshold = self.growth_threshold();
+        eprintln!("COUNTGATE {} {small_count} {large_count} {growth:.2} limit {threshold:.2} bound {:.0}", self.what, bound(self.large)); // TEMP
         let table = format!(
             "  n = {:>8}: {:>12} {} (allowed ≤ {:.0})\n  n = {:>8}: {:>12} {} (allowed ≤ {:.0})\n  \
              growth ×{:.1} (an {} solution grows about ×{:.1}, {} about ×{:.1}; limit ×{:.1})",
