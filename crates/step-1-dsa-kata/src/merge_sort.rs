@@ -24,7 +24,8 @@
 //! checks how the time grows (merge sort: about ×23; the limit is ×77). A binary insertion
 //! sort makes few comparisons but shifts about n²/4 records with `swap`, `rotate` or
 //! `Vec::insert`: its time grows about ×260.
-//! Writing the sort is the lesson, so don't call `slice::sort` (or `sort_unstable`).
+//! Writing the sort is the lesson, so don't call `slice::sort` (or `sort_unstable`, or any
+//! `sort_by…`): the grader reads your file and names the line that does.
 //!
 //! **Where to start:** a slice of 0 or 1 element is sorted. Otherwise split it at
 //! `mid = len / 2`, sort both halves (recursively), then merge them: walk both halves with

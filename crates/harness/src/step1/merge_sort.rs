@@ -15,15 +15,25 @@ use crate::check::{Check, Failure, Group, expect_eq, show};
 use crate::counting::{Counted, measure};
 use crate::gate::{Class, Gate};
 use crate::property::for_all;
+use crate::step1::source_rules::{self, Forbidden};
 use crate::step1::inputs::shuffled;
 
 /// The kata's API, as the suite sees it. The grade macro implements it by calling
 /// `<crate>::merge_sort::merge_sort`.
 pub trait MergeSort {
+    /// The text of the kata's file, for the rules its doc states about the code (the grade
+    /// macro reads the crate under test's file; fixtures may give their own).
+    const SOURCE: &'static str = "";
     fn merge_sort<T: Ord + Clone>(items: &mut [T]);
 }
 
 pub const GROUP: Group = Group::new("merge_sort", 2, "src/merge_sort.rs");
+
+/// What the kata's doc forbids in the code itself.
+const FORBIDDEN: Forbidden = Forbidden {
+    names: crate::step1::source_rules::SORTS,
+    why: "writing the sort is the lesson: split, sort the halves, merge",
+};
 
 pub fn checks<K: MergeSort + 'static>() -> Vec<Check> {
     vec![
@@ -86,6 +96,7 @@ pub fn checks<K: MergeSort + 'static>() -> Vec<Check> {
              buffer instead",
             |_| moves_gate::<K>(),
         ),
+        source_rules::no_std_shortcut(GROUP, K::SOURCE, FORBIDDEN),
     ]
 }
 
@@ -239,6 +250,7 @@ pub fn bench<L: MergeSort, R: MergeSort>(c: &mut Criterion) {
 macro_rules! __step1_merge_sort {
     ($krate:ident, $subject:ident) => {
         impl $crate::step1::merge_sort::MergeSort for $subject {
+            const SOURCE: &'static str = $crate::__step1_source!("merge_sort");
             fn merge_sort<T: Ord + Clone>(items: &mut [T]) {
                 $krate::merge_sort::merge_sort(items)
             }

@@ -32,6 +32,7 @@ pub mod min_heap;
 pub mod ordered_map;
 pub mod quickselect;
 pub mod rate_limiter;
+pub mod source_rules;
 pub mod ring_buffer;
 pub mod top_k;
 pub mod topo_sort;

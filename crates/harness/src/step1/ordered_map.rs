@@ -28,11 +28,15 @@ use crate::check::{Check, Failure, Group, expect_eq, show};
 use crate::counting::{Counted, measure};
 use crate::gate::{Class, Gate};
 use crate::property::for_all;
+use crate::step1::source_rules::{self, Forbidden};
 use crate::step1::inputs::shuffled;
 
 /// The kata's API, as the suite sees it. The grade macro sets `Map` to
 /// `<crate>::ordered_map::OrderedMap<K, V>` and delegates each method.
 pub trait OrderedMap {
+    /// The text of the kata's file, for the rules its doc states about the code (the grade
+    /// macro reads the crate under test's file; fixtures may give their own).
+    const SOURCE: &'static str = "";
     type Map<K: Ord, V>;
     fn new<K: Ord, V>() -> Self::Map<K, V>;
     fn insert<K: Ord, V>(map: &mut Self::Map<K, V>, key: K, value: V) -> Option<V>;
@@ -49,6 +53,12 @@ pub trait OrderedMap {
 }
 
 pub const GROUP: Group = Group::new("ordered_map", 4, "src/ordered_map.rs");
+
+/// What the kata's doc forbids in the code itself.
+const FORBIDDEN: Forbidden = Forbidden {
+    names: &["BTreeMap", "BTreeSet"],
+    why: "the tree is the lesson: link your own nodes",
+};
 
 pub fn checks<K: OrderedMap + 'static>() -> Vec<Check> {
     vec![
@@ -104,6 +114,7 @@ pub fn checks<K: OrderedMap + 'static>() -> Vec<Check> {
              moves nothing",
             |_| moves_gate::<K>(),
         ),
+        source_rules::no_std_shortcut(GROUP, K::SOURCE, FORBIDDEN),
     ]
 }
 
@@ -447,6 +458,7 @@ pub fn bench<L: OrderedMap, R: OrderedMap>(c: &mut Criterion) {
 macro_rules! __step1_ordered_map {
     ($krate:ident, $subject:ident) => {
         impl $crate::step1::ordered_map::OrderedMap for $subject {
+            const SOURCE: &'static str = $crate::__step1_source!("ordered_map");
             type Map<K: Ord, V> = $krate::ordered_map::OrderedMap<K, V>;
             fn new<K: Ord, V>() -> Self::Map<K, V> {
                 $krate::ordered_map::OrderedMap::new()

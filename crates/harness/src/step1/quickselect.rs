@@ -14,15 +14,25 @@ use crate::check::{Check, Failure, Group, expect_eq, show};
 use crate::counting::{Counted, measure};
 use crate::gate::{Class, Gate};
 use crate::property::for_all;
+use crate::step1::source_rules::{self, Forbidden};
 use crate::step1::inputs::{ordered_shapes, shuffled};
 
 /// The kata's API, as the suite sees it. The grade macro implements it by calling
 /// `<crate>::quickselect::kth_smallest`.
 pub trait Quickselect {
+    /// The text of the kata's file, for the rules its doc states about the code (the grade
+    /// macro reads the crate under test's file; fixtures may give their own).
+    const SOURCE: &'static str = "";
     fn kth_smallest<T: Ord>(items: &mut [T], k: usize) -> Option<&T>;
 }
 
 pub const GROUP: Group = Group::new("quickselect", 2, "src/quickselect.rs");
+
+/// What the kata's doc forbids in the code itself.
+const FORBIDDEN: Forbidden = Forbidden {
+    names: &["sort", "sort_unstable", "sort_by", "sort_by_key", "sort_unstable_by", "sort_unstable_by_key", "sort_by_cached_key", "select_nth_unstable", "select_nth_unstable_by", "select_nth_unstable_by_key"],
+    why: "writing the partition is the lesson",
+};
 
 pub fn checks<K: Quickselect + 'static>() -> Vec<Check> {
     vec![
@@ -81,6 +91,7 @@ pub fn checks<K: Quickselect + 'static>() -> Vec<Check> {
              sweep all its copies out in one extra pass",
             |_| duplicates_gate::<K>(),
         ),
+        source_rules::no_std_shortcut(GROUP, K::SOURCE, FORBIDDEN),
     ]
 }
 
@@ -229,6 +240,7 @@ pub fn bench<L: Quickselect, R: Quickselect>(c: &mut Criterion) {
 macro_rules! __step1_quickselect {
     ($krate:ident, $subject:ident) => {
         impl $crate::step1::quickselect::Quickselect for $subject {
+            const SOURCE: &'static str = $crate::__step1_source!("quickselect");
             fn kth_smallest<T: Ord>(items: &mut [T], k: usize) -> Option<&T> {
                 $krate::quickselect::kth_smallest(items, k)
             }

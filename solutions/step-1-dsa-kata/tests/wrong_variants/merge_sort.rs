@@ -93,7 +93,23 @@ impl MergeSort for DropsTail {
     }
 }
 
+/// Right, stable and fast: std's own `sort`, which the doc asks you not to call.
+struct StdSort;
+
+impl MergeSort for StdSort {
+    const SOURCE: &'static str = include_str!("merge_sort.rs");
+    fn merge_sort<T: Ord + Clone>(items: &mut [T]) {
+        items.sort();
+    }
+}
+
 pub fn add(plan: Plan) -> Plan {
+    let plan = plan.reject(
+        "std_sort",
+        checks::<StdSort>(),
+        "merge_sort::no_std_shortcut",
+        "not to use `sort`",
+    );
     let plan = crate::accept(
         plan,
         "binary_insertion",

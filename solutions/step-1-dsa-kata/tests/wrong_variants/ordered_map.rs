@@ -324,7 +324,48 @@ impl OrderedMap for EmptyAlways {
     }
 }
 
+/// Right answers from std's `BTreeMap`: the tree the kata asks you to write.
+struct StdBTreeMap;
+
+impl OrderedMap for StdBTreeMap {
+    const SOURCE: &'static str = include_str!("ordered_map.rs");
+    type Map<K: Ord, V> = std::collections::BTreeMap<K, V>;
+    fn new<K: Ord, V>() -> Self::Map<K, V> {
+        std::collections::BTreeMap::new()
+    }
+    fn insert<K: Ord, V>(map: &mut Self::Map<K, V>, key: K, value: V) -> Option<V> {
+        map.insert(key, value)
+    }
+    fn get<'a, K: Ord, V>(map: &'a Self::Map<K, V>, key: &K) -> Option<&'a V> {
+        map.get(key)
+    }
+    fn remove<K: Ord, V>(map: &mut Self::Map<K, V>, key: &K) -> Option<V> {
+        map.remove(key)
+    }
+    fn len<K: Ord, V>(map: &Self::Map<K, V>) -> usize {
+        map.len()
+    }
+    fn first<K: Ord, V>(map: &Self::Map<K, V>) -> Option<(&K, &V)> {
+        map.first_key_value()
+    }
+    fn last<K: Ord, V>(map: &Self::Map<K, V>) -> Option<(&K, &V)> {
+        map.last_key_value()
+    }
+    fn range<K: Ord, V>(map: &Self::Map<K, V>, range: Range<K>) -> Vec<(&K, &V)> {
+        if range.start >= range.end {
+            return Vec::new();
+        }
+        map.range(range).collect()
+    }
+}
+
 pub fn add(plan: Plan) -> Plan {
+    let plan = plan.reject(
+        "std_btreemap",
+        checks::<StdBTreeMap>(),
+        "ordered_map::no_std_shortcut",
+        "not to use `BTreeMap`",
+    );
     let plan = crate::accept(
         plan,
         "one_sided_avl",

@@ -9,6 +9,7 @@ use harness::step1::quickselect::{Quickselect, checks};
 struct SortThenIndex;
 
 impl Quickselect for SortThenIndex {
+    const SOURCE: &'static str = include_str!("quickselect.rs");
     fn kth_smallest<T: Ord>(items: &mut [T], k: usize) -> Option<&T> {
         items.sort_unstable();
         items.get(k)
@@ -99,6 +100,12 @@ impl Quickselect for OneBased {
 }
 
 pub fn add(plan: Plan) -> Plan {
+    let plan = plan.reject(
+        "sort_then_index",
+        checks::<SortThenIndex>(),
+        "quickselect::no_std_shortcut",
+        "not to use `sort_unstable`",
+    );
     let plan = crate::accept(
         plan,
         "first_pivot",
