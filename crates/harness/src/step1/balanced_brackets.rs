@@ -3,8 +3,12 @@
 //!
 //! Checks: worked examples (wrong kind, nothing open, unclosed at the end, multi-byte text),
 //! agreement with a plain stack model on random texts, a 1 000 000-deep nesting that
-//! recursion cannot survive, and an allocation gate (one growing stack, not one allocation
-//! per character).
+//! recursion cannot survive, a gate on how the time grows on nested text (an O(n²) scan
+//! back for each closer allocates nothing, so only time shows it, and it should fail there
+//! rather than by running out of time on the deep nesting), and an allocation gate (one
+//! growing stack, not one allocation per character).
+
+use std::time::{Duration, Instant};
 
 use criterion::{BenchmarkId, Criterion};
 use proptest::collection::vec;
@@ -130,6 +134,13 @@ pub fn checks<K: BalancedBrackets + 'static>() -> Vec<Check> {
             |_| deep_nesting::<K>(),
         ),
         GROUP.check(
+            "time_gate",
+            "touch each character once: push openers on a stack and pop on a closer; walking \
+             back through the text from every closer to find its opener is O(n²) on deeply \
+             nested text",
+            |_| time_gate::<K>(),
+        ),
+        GROUP.check(
             "allocation_gate",
             "keep one Vec of (position, char) as the stack: it grows by doubling, a handful \
              of allocations in all. A String per bracket (to_string, format!) or a copy of \
@@ -137,6 +148,28 @@ pub fn checks<K: BalancedBrackets + 'static>() -> Vec<Check> {
             |_| allocation_gate::<K>(),
         ),
     ]
+}
+
+/// The time to check `n / 2` openers followed by their `n / 2` closers (built outside the
+/// timing). One pass with a stack is O(n); scanning back from each closer for its opener
+/// is O(n²) and allocates nothing, so only time shows it.
+fn nested_time<K: BalancedBrackets>(n: usize) -> Duration {
+    let text: String = "(".repeat(n / 2) + &")".repeat(n / 2);
+    let started = Instant::now();
+    std::hint::black_box(K::check(&text)).ok();
+    started.elapsed()
+}
+
+fn time_gate<K: BalancedBrackets>() -> Result<(), Failure> {
+    Gate {
+        what: "the time to check n nested brackets",
+        expected: Class::Linear,
+        next_worse: Class::Quadratic,
+        constant: 0.0,
+        small: 500,
+        large: 8_000,
+    }
+    .check_time_growth(nested_time::<K>)
 }
 
 fn examples<K: BalancedBrackets>() -> Result<(), Failure> {
