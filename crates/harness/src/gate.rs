@@ -88,8 +88,12 @@ impl Gate {
             self.large >= 16 * self.small,
             "gate sizes must be at least 16× apart"
         );
-        let small = count(self.small);
-        let large = count(self.large);
+        let at = |n: usize| {
+            crate::child::calling(format_args!("the gate on {} at n = {n}", self.what));
+            count(n)
+        };
+        let small = at(self.small);
+        let large = at(self.large);
         self.judge(small, large)
     }
 
@@ -111,6 +115,7 @@ impl Gate {
         for (count, n) in counts.iter_mut().zip([self.small, self.large]) {
             let allowed = self.constant * self.expected.of(n);
             let limit = (100.0 * allowed) as u64;
+            crate::child::calling(format_args!("the gate on {} at n = {n}", self.what));
             match catch_unwind(AssertUnwindSafe(|| run(n, limit))) {
                 Ok(spent) => *count = spent,
                 Err(payload) => match payload.downcast::<OverBudget>() {
@@ -144,7 +149,15 @@ impl Gate {
         let (mut small, mut large) = (Duration::MAX, Duration::MAX);
         let started = std::time::Instant::now();
         for round in 0..TIMED_ROUNDS {
+            crate::child::calling(format_args!(
+                "the gate on {} at n = {}",
+                self.what, self.small
+            ));
             small = small.min(run(self.small));
+            crate::child::calling(format_args!(
+                "the gate on {} at n = {}",
+                self.what, self.large
+            ));
             large = large.min(run(self.large));
             // Hopelessly slow code has shown enough after three rounds.
             if round >= 2 && started.elapsed() > Duration::from_secs(1) {
@@ -152,7 +165,6 @@ impl Gate {
             }
         }
         let growth = large.as_secs_f64() / small.as_secs_f64().max(1e-9);
-        eprintln!("TIMEGATE {} {small:?} {large:?} {growth:.1}", self.what); // TEMP
         let threshold = self.growth_threshold();
         if growth < threshold {
             return Ok(());
@@ -181,7 +193,6 @@ impl Gate {
         let bound = |n: usize| self.constant * self.expected.of(n);
         let growth = large_count.max(1) as f64 / small_count.max(1) as f64;
         let threshold = self.growth_threshold();
-        eprintln!("COUNTGATE {} {small_count} {large_count} {growth:.2} limit {threshold:.2} bound {:.0}", self.what, bound(self.large)); // TEMP
         let table = format!(
             "  n = {:>8}: {:>12} {} (allowed ≤ {:.0})\n  n = {:>8}: {:>12} {} (allowed ≤ {:.0})\n  \
              growth ×{:.1} (an {} solution grows about ×{:.1}, {} about ×{:.1}; limit ×{:.1})",

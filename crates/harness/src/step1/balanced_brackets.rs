@@ -273,14 +273,14 @@ fn nested(depth: usize, tail: &str) -> String {
 fn deep_nesting<K: BalancedBrackets>() -> Result<(), Failure> {
     const DEPTH: usize = 1_000_000;
     let balanced = nested(DEPTH, "");
-    expect_eq(
-        "check(\"([{([{…}])}])\") (1 000 000 levels, balanced)",
-        Ok(()),
-        K::check(&balanced),
-    )?;
+    let call = "check(\"([{([{…}])}])\") (1 000 000 levels, balanced)";
+    crate::child::calling(call);
+    expect_eq(call, Ok(()), K::check(&balanced))?;
     let unclosed = format!("({}", nested(DEPTH, ""));
+    let call = "check(\"(([{([{…}])}])\") (1 000 000 levels, the first '(' never closed)";
+    crate::child::calling(call);
     expect_eq(
-        "check(\"(([{([{…}])}])\") (1 000 000 levels, the first '(' never closed)",
+        call,
         Err(BracketError::Unclosed {
             position: 0,
             opener: '(',

@@ -26,7 +26,12 @@ pub const GROUP: Group = Group::new("binary_search", 2, "src/binary_search.rs");
 
 /// What the kata's doc forbids in the code itself.
 const FORBIDDEN: Forbidden = Forbidden {
-    names: &["binary_search", "binary_search_by", "binary_search_by_key", "partition_point"],
+    names: &[
+        "binary_search",
+        "binary_search_by",
+        "binary_search_by_key",
+        "partition_point",
+    ],
     why: "writing the loop is the lesson: keep lo and hi yourself",
 };
 
@@ -84,8 +89,10 @@ fn examples<K: BinarySearch>() -> Result<(), Failure> {
         (&[1, 2, 2, 2, 3], 3, 4),
     ];
     for &(items, target, expected) in cases {
+        let call = format!("lower_bound(&{items:?}, &{target})");
+        crate::child::calling(&call);
         let got = K::lower_bound(items, &target);
-        expect_eq(format!("lower_bound(&{items:?}, &{target})"), expected, got)?;
+        expect_eq(call, expected, got)?;
     }
     Ok(())
 }

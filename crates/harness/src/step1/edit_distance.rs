@@ -272,8 +272,11 @@ fn examples<K: EditDistance>() -> Result<(), Failure> {
     // that rebuilds both texts is accepted. The one listed is shown as an example.
     for &(old, new, one_answer) in diffs {
         check_diff(old, new, &K::diff(old, new)).map_err(|failure| {
-            Failure::new(format!("{failure}
-one minimal diff: {}", show(one_answer)))
+            Failure::new(format!(
+                "{failure}
+one minimal diff: {}",
+                show(one_answer)
+            ))
         })?;
     }
     Ok(())

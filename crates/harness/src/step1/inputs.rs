@@ -57,10 +57,7 @@ pub fn ordered_shapes(n: usize) -> Vec<(&'static str, Vec<u64>)> {
         ("ascending", (0..n as u64).collect()),
         ("descending", (0..n as u64).rev().collect()),
         ("nearly sorted", nearly_sorted(n, 5)),
-        (
-            "two sorted runs",
-            (half..n as u64).chain(0..half).collect(),
-        ),
+        ("two sorted runs", (half..n as u64).chain(0..half).collect()),
     ]
 }
 

@@ -307,7 +307,6 @@ fn constant_time_gate<K: LruCache>() -> Result<(), Failure> {
     .check(key_work_per_op::<K>)
 }
 
-
 /// The time of `2n` puts of new keys into a cache of capacity `n`: after the first `n`,
 /// every put evicts. Finding the entry used longest ago by scanning every entry's "last
 /// used" stamp costs O(n) per eviction and touches no key, so no count sees it.

@@ -15,8 +15,8 @@ use crate::check::{Check, Failure, Group, expect_eq, show};
 use crate::counting::{Counted, measure};
 use crate::gate::{Class, Gate};
 use crate::property::for_all;
-use crate::step1::source_rules::{self, Forbidden};
 use crate::step1::inputs::shuffled;
+use crate::step1::source_rules::{self, Forbidden};
 
 /// The kata's API, as the suite sees it. The grade macro implements it by calling
 /// `<crate>::merge_sort::merge_sort`.

@@ -28,8 +28,8 @@ use crate::check::{Check, Failure, Group, expect_eq, show};
 use crate::counting::{Counted, measure};
 use crate::gate::{Class, Gate};
 use crate::property::for_all;
-use crate::step1::source_rules::{self, Forbidden};
 use crate::step1::inputs::shuffled;
+use crate::step1::source_rules::{self, Forbidden};
 
 /// The kata's API, as the suite sees it. The grade macro sets `Map` to
 /// `<crate>::ordered_map::OrderedMap<K, V>` and delegates each method.
@@ -321,7 +321,9 @@ fn comparisons_per_op<K: OrderedMap>(n: usize, order: KeyOrder) -> u64 {
 fn comparison_gate<K: OrderedMap>(order: KeyOrder) -> Result<(), Failure> {
     Gate {
         what: match order {
-            KeyOrder::Ascending => "comparisons per insert or get (keys inserted in ascending order)",
+            KeyOrder::Ascending => {
+                "comparisons per insert or get (keys inserted in ascending order)"
+            }
             KeyOrder::Descending => {
                 "comparisons per insert or get (keys inserted in descending order)"
             }

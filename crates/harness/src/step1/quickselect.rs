@@ -14,8 +14,8 @@ use crate::check::{Check, Failure, Group, expect_eq, show};
 use crate::counting::{Counted, measure};
 use crate::gate::{Class, Gate};
 use crate::property::for_all;
-use crate::step1::source_rules::{self, Forbidden};
 use crate::step1::inputs::{ordered_shapes, shuffled};
+use crate::step1::source_rules::{self, Forbidden};
 
 /// The kata's API, as the suite sees it. The grade macro implements it by calling
 /// `<crate>::quickselect::kth_smallest`.
@@ -30,7 +30,18 @@ pub const GROUP: Group = Group::new("quickselect", 2, "src/quickselect.rs");
 
 /// What the kata's doc forbids in the code itself.
 const FORBIDDEN: Forbidden = Forbidden {
-    names: &["sort", "sort_unstable", "sort_by", "sort_by_key", "sort_unstable_by", "sort_unstable_by_key", "sort_by_cached_key", "select_nth_unstable", "select_nth_unstable_by", "select_nth_unstable_by_key"],
+    names: &[
+        "sort",
+        "sort_unstable",
+        "sort_by",
+        "sort_by_key",
+        "sort_unstable_by",
+        "sort_unstable_by_key",
+        "sort_by_cached_key",
+        "select_nth_unstable",
+        "select_nth_unstable_by",
+        "select_nth_unstable_by_key",
+    ],
     why: "writing the partition is the lesson",
 };
 
@@ -115,8 +126,10 @@ fn examples<K: Quickselect>() -> Result<(), Failure> {
     ];
     for &(items, k, expected) in cases {
         let mut work = items.to_vec();
+        let call = format!("kth_smallest(&mut {items:?}, {k})");
+        crate::child::calling(&call);
         let got = K::kth_smallest(&mut work, k).copied();
-        expect_eq(format!("kth_smallest(&mut {items:?}, {k})"), expected, got)?;
+        expect_eq(call, expected, got)?;
     }
     Ok(())
 }

@@ -209,8 +209,15 @@ mod tests {
                       }\n";
         assert_eq!(lines(source), vec![1, 3, 4, 5, 5]);
         let failure = check("src/k.rs", source, &NO_SORT).unwrap_err();
-        assert!(failure.message.starts_with("src/k.rs:1: `use std::collections::VecDeque;`"));
-        assert!(failure.message.contains("not to use `VecDeque`"), "{failure}");
+        assert!(
+            failure
+                .message
+                .starts_with("src/k.rs:1: `use std::collections::VecDeque;`")
+        );
+        assert!(
+            failure.message.contains("not to use `VecDeque`"),
+            "{failure}"
+        );
         assert!(failure.message.contains("(and 4 more uses)"), "{failure}");
     }
 

@@ -59,8 +59,24 @@ fn words_of_lowercased_text(text: &str) -> Vec<String> {
 /// Words in several scripts: Greek has a final sigma (`ΟΔΟΣ` lowercases to `οδος`, not
 /// `οδοσ`), which lowercasing one `char` at a time gets wrong.
 const VOCABULARY: [&str; 18] = [
-    "get", "Get", "GET", "api", "API", "v1", "200", "404", "éclair", "Éclair", "a", "b",
-    "ΟΔΟΣ", "οδος", "ΣΑΣ", "Привет", "ПРИВЕТ", "İSTANBUL",
+    "get",
+    "Get",
+    "GET",
+    "api",
+    "API",
+    "v1",
+    "200",
+    "404",
+    "éclair",
+    "Éclair",
+    "a",
+    "b",
+    "ΟΔΟΣ",
+    "οδος",
+    "ΣΑΣ",
+    "Привет",
+    "ПРИВЕТ",
+    "İSTANBUL",
 ];
 const SEPARATORS: [&str; 8] = [" ", " ", ", ", "/", "\n", "!", "'", " -- "];
 

@@ -59,8 +59,8 @@ impl BalancedBrackets for ScanBack {
                 _ => return Err(BracketError::Unexpected { position, found: c }),
             }
         }
-        let first_open = (0..chars.len())
-            .find(|&j| !matched[j] && matches!(chars[j].1, '(' | '[' | '{'));
+        let first_open =
+            (0..chars.len()).find(|&j| !matched[j] && matches!(chars[j].1, '(' | '[' | '{'));
         match first_open {
             None => Ok(()),
             Some(j) => Err(BracketError::Unclosed {

@@ -156,7 +156,12 @@ impl EditDistance for AddedFirst {
 }
 
 pub fn add(plan: Plan) -> Plan {
-    let plan = crate::accept(plan, "added_first", checks::<AddedFirst>(), "edit_distance::examples");
+    let plan = crate::accept(
+        plan,
+        "added_first",
+        checks::<AddedFirst>(),
+        "edit_distance::examples",
+    );
     let plan = crate::accept(
         plan,
         "added_first",

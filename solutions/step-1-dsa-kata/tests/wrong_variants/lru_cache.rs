@@ -169,7 +169,10 @@ impl LruCache for ScanStamps {
                 .min_by_key(|(_, (_, stamp))| *stamp)
                 .map(|(k, _)| k.clone())
                 .expect("a full cache has entries");
-            let (v, _) = cache.entries.remove(&oldest).expect("the key was just seen");
+            let (v, _) = cache
+                .entries
+                .remove(&oldest)
+                .expect("the key was just seen");
             evicted = Some((oldest, v));
         }
         cache.entries.insert(key, (value, cache.clock));

@@ -149,7 +149,10 @@ fn update<K, V>(node: &mut Node<K, V>) {
 }
 
 fn rotate_left<K, V>(mut node: Box<Node<K, V>>) -> Box<Node<K, V>> {
-    let mut right = node.right.take().expect("a right-heavy node has a right child");
+    let mut right = node
+        .right
+        .take()
+        .expect("a right-heavy node has a right child");
     node.right = right.left.take();
     update(&mut node);
     right.left = Some(node);

@@ -211,7 +211,10 @@ impl RingBuffer for StdVecDeque {
     const SOURCE: &'static str = include_str!("ring_buffer.rs");
     type Queue<T> = (std::collections::VecDeque<T>, usize);
     fn with_capacity<T>(capacity: usize) -> Self::Queue<T> {
-        (std::collections::VecDeque::with_capacity(capacity), capacity)
+        (
+            std::collections::VecDeque::with_capacity(capacity),
+            capacity,
+        )
     }
     fn push<T>(queue: &mut Self::Queue<T>, item: T) -> Result<(), T> {
         if queue.0.len() == queue.1 {

@@ -141,12 +141,7 @@ impl TopoSort for StuckNodesAsCycle {
 }
 
 pub fn add(plan: Plan) -> Plan {
-    let plan = crate::accept(
-        plan,
-        "rescan_kept_slice",
-        checks::<RescanKeptSlice>(),
-        "topo_sort::edge_visit_gate",
-    );
+    // (It passes edge_visit_gate too, after some 10 s of work the count never sees.)
     plan.reject(
         "rescan_kept_slice",
         checks::<RescanKeptSlice>(),
