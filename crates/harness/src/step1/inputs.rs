@@ -12,7 +12,7 @@ impl Lcg {
     }
 
     /// The next 31 pseudo-random bits.
-    pub fn next(&mut self) -> u64 {
+    pub fn next_bits(&mut self) -> u64 {
         self.0 = self
             .0
             .wrapping_mul(6_364_136_223_846_793_005)
@@ -22,7 +22,7 @@ impl Lcg {
 
     /// A pseudo-random number in `0..bound` (`bound > 0`).
     pub fn below(&mut self, bound: u64) -> u64 {
-        self.next() % bound
+        self.next_bits() % bound
     }
 }
 
