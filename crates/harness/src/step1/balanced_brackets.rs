@@ -8,7 +8,7 @@
 //! rather than by running out of time on the deep nesting), and an allocation gate (one
 //! growing stack, not one allocation per character).
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion};
 use proptest::collection::vec;
@@ -18,7 +18,7 @@ use proptest::sample::Index;
 
 use crate::check::{Check, Failure, Group, expect_eq};
 use crate::counting::measure;
-use crate::gate::{Class, Gate};
+use crate::gate::{Class, CpuClock, Gate};
 use crate::property::for_all;
 
 /// Where the brackets of a text first go wrong (the learner's crate has the same enum; the
@@ -37,7 +37,7 @@ pub trait BalancedBrackets {
     fn check(text: &str) -> Result<(), BracketError>;
 }
 
-pub const GROUP: Group = Group::new("balanced_brackets", 1, "src/balanced_brackets.rs");
+pub const GROUP: Group = super::GROUPS.balanced_brackets;
 
 /// The answer by definition: a stack of the open brackets and their positions.
 fn model(text: &str) -> Result<(), BracketError> {
@@ -155,7 +155,7 @@ pub fn checks<K: BalancedBrackets + 'static>() -> Vec<Check> {
 /// is O(n²) and allocates nothing, so only time shows it.
 fn nested_time<K: BalancedBrackets>(n: usize) -> Duration {
     let text: String = "(".repeat(n / 2) + &")".repeat(n / 2);
-    let started = Instant::now();
+    let started = CpuClock::start();
     std::hint::black_box(K::check(&text)).ok();
     started.elapsed()
 }

@@ -8,14 +8,14 @@
 //! (a `seen` list searched with `contains` is O(V) per edge).
 
 use std::collections::VecDeque;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion};
 use proptest::collection::vec;
 use proptest::prelude::*;
 
 use crate::check::{Check, Failure, Group, expect_eq, show};
-use crate::gate::{Class, Gate, Meter};
+use crate::gate::{Class, CpuClock, Gate, Meter};
 use crate::property::for_all;
 
 /// A directed graph as adjacency lists that counts the edges it hands out: every call to
@@ -68,7 +68,7 @@ pub trait Bfs {
     fn shortest_path(graph: &CountingGraph, start: usize, goal: usize) -> Option<Vec<usize>>;
 }
 
-pub const GROUP: Group = Group::new("bfs", 4, "src/bfs.rs");
+pub const GROUP: Group = super::GROUPS.bfs;
 
 pub fn checks<K: Bfs + 'static>() -> Vec<Check> {
     vec![
@@ -295,7 +295,7 @@ fn search_time<K: Bfs>(n: usize) -> Duration {
     let adjacency = layered_graph(n);
     let goal = adjacency.len() - 1;
     let graph = CountingGraph::new(adjacency);
-    let started = Instant::now();
+    let started = CpuClock::start();
     std::hint::black_box(K::shortest_path(&graph, 0, goal));
     started.elapsed()
 }

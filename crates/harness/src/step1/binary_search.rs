@@ -22,7 +22,7 @@ pub trait BinarySearch {
     fn lower_bound<T: Ord>(items: &[T], target: &T) -> usize;
 }
 
-pub const GROUP: Group = Group::new("binary_search", 2, "src/binary_search.rs");
+pub const GROUP: Group = super::GROUPS.binary_search;
 
 /// What the kata's doc forbids in the code itself.
 const FORBIDDEN: Forbidden = Forbidden {

@@ -69,7 +69,7 @@ pub trait Dijkstra {
         W: Copy + Ord + Add<Output = W> + Default;
 }
 
-pub const GROUP: Group = Group::new("dijkstra", 4, "src/dijkstra.rs");
+pub const GROUP: Group = super::GROUPS.dijkstra;
 
 pub fn checks<K: Dijkstra + 'static>() -> Vec<Check> {
     vec![

@@ -32,7 +32,7 @@ pub trait EditDistance {
     fn diff<'a>(old: &'a str, new: &'a str) -> Vec<DiffLine<'a>>;
 }
 
-pub const GROUP: Group = Group::new("edit_distance", 5, "src/edit_distance.rs");
+pub const GROUP: Group = super::GROUPS.edit_distance;
 
 pub fn checks<K: EditDistance + 'static>() -> Vec<Check> {
     vec![

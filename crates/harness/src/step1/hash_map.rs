@@ -43,7 +43,7 @@ pub trait HashMapKata {
     fn is_empty<K: Hash + Eq, V, S: BuildHasher>(map: &Self::Map<K, V, S>) -> bool;
 }
 
-pub const GROUP: Group = Group::new("hash_map", 3, "src/hash_map.rs");
+pub const GROUP: Group = super::GROUPS.hash_map;
 
 /// A deterministic hasher (SipHash with fixed keys): the same counts on every run.
 type Fixed = BuildHasherDefault<DefaultHasher>;

@@ -25,7 +25,7 @@ pub trait KwayMerge {
     fn merge<T: Ord>(logs: Vec<Vec<T>>) -> Vec<T>;
 }
 
-pub const GROUP: Group = Group::new("kway_merge", 2, "src/kway_merge.rs");
+pub const GROUP: Group = super::GROUPS.kway_merge;
 
 /// What the kata's doc forbids in the code itself.
 const FORBIDDEN: Forbidden = Forbidden {

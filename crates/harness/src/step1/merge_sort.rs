@@ -6,14 +6,14 @@
 //! count sees: elements shifted by `swap` or `rotate`, as in a binary insertion sort).
 
 use std::cmp::Ordering;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use criterion::{BatchSize, BenchmarkId, Criterion};
 use proptest::collection::vec;
 
 use crate::check::{Check, Failure, Group, expect_eq, show};
 use crate::counting::{Counted, measure};
-use crate::gate::{Class, Gate};
+use crate::gate::{Class, CpuClock, Gate};
 use crate::property::for_all;
 use crate::step1::inputs::shuffled;
 use crate::step1::source_rules::{self, Forbidden};
@@ -27,7 +27,7 @@ pub trait MergeSort {
     fn merge_sort<T: Ord + Clone>(items: &mut [T]);
 }
 
-pub const GROUP: Group = Group::new("merge_sort", 2, "src/merge_sort.rs");
+pub const GROUP: Group = super::GROUPS.merge_sort;
 
 /// What the kata's doc forbids in the code itself.
 const FORBIDDEN: Forbidden = Forbidden {
@@ -116,7 +116,7 @@ fn sort_time<K: MergeSort>(n: usize) -> Duration {
             payload: [key; 63],
         })
         .collect();
-    let started = Instant::now();
+    let started = CpuClock::start();
     K::merge_sort(&mut rows);
     let elapsed = started.elapsed();
     std::hint::black_box(&rows);

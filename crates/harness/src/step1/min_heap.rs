@@ -34,7 +34,7 @@ pub trait MinHeap {
     fn is_empty<T: Ord>(heap: &Self::Heap<T>) -> bool;
 }
 
-pub const GROUP: Group = Group::new("min_heap", 3, "src/min_heap.rs");
+pub const GROUP: Group = super::GROUPS.min_heap;
 
 /// What the kata's doc forbids in the code itself.
 const FORBIDDEN: Forbidden = Forbidden {

@@ -52,7 +52,7 @@ pub trait OrderedMap {
     fn range<K: Ord, V>(map: &Self::Map<K, V>, range: Range<K>) -> Vec<(&K, &V)>;
 }
 
-pub const GROUP: Group = Group::new("ordered_map", 4, "src/ordered_map.rs");
+pub const GROUP: Group = super::GROUPS.ordered_map;
 
 /// What the kata's doc forbids in the code itself.
 const FORBIDDEN: Forbidden = Forbidden {

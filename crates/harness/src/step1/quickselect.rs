@@ -26,7 +26,7 @@ pub trait Quickselect {
     fn kth_smallest<T: Ord>(items: &mut [T], k: usize) -> Option<&T>;
 }
 
-pub const GROUP: Group = Group::new("quickselect", 2, "src/quickselect.rs");
+pub const GROUP: Group = super::GROUPS.quickselect;
 
 /// What the kata's doc forbids in the code itself.
 const FORBIDDEN: Forbidden = Forbidden {

@@ -33,7 +33,7 @@ pub trait RateLimiter {
     fn available(bucket: &Self::Bucket, now_ms: u64) -> u32;
 }
 
-pub const GROUP: Group = Group::new("rate_limiter", 5, "src/rate_limiter.rs");
+pub const GROUP: Group = super::GROUPS.rate_limiter;
 
 pub fn checks<K: RateLimiter + 'static>() -> Vec<Check> {
     vec![

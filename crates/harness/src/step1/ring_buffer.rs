@@ -39,7 +39,7 @@ pub trait RingBuffer {
     fn capacity<T>(queue: &Self::Queue<T>) -> usize;
 }
 
-pub const GROUP: Group = Group::new("ring_buffer", 3, "src/ring_buffer.rs");
+pub const GROUP: Group = super::GROUPS.ring_buffer;
 
 /// What the kata's doc forbids in the code itself.
 const FORBIDDEN: Forbidden = Forbidden {

@@ -7,14 +7,14 @@
 //! gate that tells O(V + E) from re-scanning the edge list once per placed node, and a gate
 //! on how the time grows (a copy of the edge list rescanned per node reads it only once).
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion};
 use proptest::collection::vec;
 use proptest::prelude::*;
 
 use crate::check::{Check, Failure, Group, show};
-use crate::gate::{Class, Gate, Meter};
+use crate::gate::{Class, CpuClock, Gate, Meter};
 use crate::property::for_all;
 
 /// Dependencies as a node count and an edge list that counts its readers: every call to
@@ -59,7 +59,7 @@ pub trait TopoSort {
     fn build_order(deps: &CountingDeps) -> Result<Vec<usize>, Vec<usize>>;
 }
 
-pub const GROUP: Group = Group::new("topo_sort", 4, "src/topo_sort.rs");
+pub const GROUP: Group = super::GROUPS.topo_sort;
 
 pub fn checks<K: TopoSort + 'static>() -> Vec<Check> {
     vec![
@@ -120,7 +120,7 @@ pub fn checks<K: TopoSort + 'static>() -> Vec<Check> {
 /// The time to sort a scrambled DAG of `n` nodes (the graph is built outside the timing).
 fn sort_time<K: TopoSort>(n: usize) -> Duration {
     let deps = CountingDeps::new(n, scrambled_dag(n));
-    let started = Instant::now();
+    let started = CpuClock::start();
     std::hint::black_box(K::build_order(&deps)).ok();
     started.elapsed()
 }

@@ -25,7 +25,7 @@ pub trait TwoSum {
         T: Copy + Eq + std::hash::Hash + Sub<Output = T>;
 }
 
-pub const GROUP: Group = Group::new("two_sum", 1, "src/two_sum.rs");
+pub const GROUP: Group = super::GROUPS.two_sum;
 
 static OPERATIONS: AtomicU64 = AtomicU64::new(0);
 

@@ -40,7 +40,7 @@ pub trait UnionFind {
     fn is_empty<I: Copy + Eq + From<usize> + Into<usize>>(sets: &Self::Sets<I>) -> bool;
 }
 
-pub const GROUP: Group = Group::new("union_find", 3, "src/union_find.rs");
+pub const GROUP: Group = super::GROUPS.union_find;
 
 pub fn checks<K: UnionFind + 'static>() -> Vec<Check> {
     vec![

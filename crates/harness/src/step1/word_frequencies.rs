@@ -26,7 +26,7 @@ pub trait WordFrequencies {
     fn top_k<W: Hash + Ord + Clone>(words: &[W], k: usize) -> Vec<(W, usize)>;
 }
 
-pub const GROUP: Group = Group::new("word_frequencies", 1, "src/word_frequencies.rs");
+pub const GROUP: Group = super::GROUPS.word_frequencies;
 
 /// The answer by definition: count in a HashMap, sort everything by count (descending) then
 /// word (ascending), keep the first k.

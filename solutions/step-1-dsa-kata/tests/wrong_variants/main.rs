@@ -8,31 +8,8 @@
 use harness::runner::Entry;
 use harness::{Check, Expect, Plan};
 
-mod balanced_brackets;
-mod base62;
-mod bfs;
-mod binary_search;
-mod bloom_filter;
-mod consistent_hash;
-mod dijkstra;
-mod edit_distance;
-mod hash_map;
-mod kway_merge;
-mod lru_cache;
-mod max_subarray;
-mod merge_intervals;
-mod merge_sort;
-mod min_heap;
-mod ordered_map;
-mod quickselect;
-mod rate_limiter;
-mod ring_buffer;
-mod top_k;
-mod topo_sort;
-mod trie;
-mod two_sum;
-mod union_find;
-mod word_frequencies;
+// One module per kata, `<kata>.rs` beside this file, and `add_fixtures`.
+harness::step1_fixture_modules!();
 
 /// The correct-but-different submission `fixture` must PASS the check `check_id` of
 /// `checks`: a correct answer refused is as bad as a wrong one accepted.
@@ -59,31 +36,7 @@ harness::__step1_impls!(solution_step_1, Reference);
 
 fn main() -> std::process::ExitCode {
     let plan = Plan::fixtures("step-1", env!("CARGO_MANIFEST_DIR"));
-    let plan = two_sum::add(plan);
-    let plan = max_subarray::add(plan);
-    let plan = merge_intervals::add(plan);
-    let plan = balanced_brackets::add(plan);
-    let plan = word_frequencies::add(plan);
-    let plan = binary_search::add(plan);
-    let plan = merge_sort::add(plan);
-    let plan = quickselect::add(plan);
-    let plan = kway_merge::add(plan);
-    let plan = top_k::add(plan);
-    let plan = ring_buffer::add(plan);
-    let plan = min_heap::add(plan);
-    let plan = hash_map::add(plan);
-    let plan = lru_cache::add(plan);
-    let plan = trie::add(plan);
-    let plan = union_find::add(plan);
-    let plan = bfs::add(plan);
-    let plan = dijkstra::add(plan);
-    let plan = topo_sort::add(plan);
-    let plan = ordered_map::add(plan);
-    let plan = rate_limiter::add(plan);
-    let plan = consistent_hash::add(plan);
-    let plan = bloom_filter::add(plan);
-    let plan = edit_distance::add(plan);
-    let plan = base62::add(plan);
+    let plan = add_fixtures(plan);
     // Every check of the suite must be failed by at least one fixture above.
     let plan =
         plan.covering(&harness::step1::suite::<Reference>(env!("CARGO_MANIFEST_DIR")).checks);
