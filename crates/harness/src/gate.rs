@@ -116,6 +116,20 @@ impl Gate {
             count(n)
         };
         let small = at(self.small);
+        let bound = self.constant * self.expected.of(self.small);
+        if small as f64 > bound {
+            // Failed already: spare the learner the (much slower) larger size.
+            return Err(Failure::new(format!(
+                "too many {} for {}:\n  n = {:>8}: {:>12} {} (allowed ≤ {bound:.0})\n  \
+                 (n = {} not run: the count at the smaller size is over its bound already)",
+                self.what,
+                self.expected.name(),
+                self.small,
+                small,
+                self.what,
+                self.large,
+            )));
+        }
         let large = at(self.large);
         self.judge(small, large)
     }
@@ -183,8 +197,12 @@ impl Gate {
                 self.what, self.large
             ));
             large = large.min(run(self.large));
-            // Hopelessly slow code has shown enough after three rounds.
-            if round >= 2 && started.elapsed() > Duration::from_secs(1) {
+            // Hopelessly slow code has shown enough: after one round, when even its fastest
+            // larger run grew 3× past the limit; after three, when the runs took a second.
+            let growth = large.as_secs_f64() / small.as_secs_f64().max(1e-9);
+            if growth > 3.0 * self.growth_threshold()
+                || (round >= 2 && started.elapsed() > Duration::from_secs(1))
+            {
                 break;
             }
         }
@@ -315,7 +333,16 @@ mod tests {
     #[test]
     fn linear_counts_fail_and_say_why() {
         let gate = search_gate();
-        let failure = gate.check(|n| n as u64 / 2).unwrap_err();
+        // Within the bound at the smaller size, linear from there: the growth gives it away.
+        let failure = gate
+            .check(|n| {
+                if n == 1_000 {
+                    12
+                } else {
+                    n as u64 / 1_000 * 12
+                }
+            })
+            .unwrap_err();
         assert!(
             failure.message.contains("too many comparisons"),
             "{failure}"
@@ -348,6 +375,20 @@ mod tests {
             meter.spent()
         });
         assert!(ok.is_ok());
+    }
+
+    #[test]
+    fn a_count_over_its_bound_at_the_smaller_size_skips_the_larger_one() {
+        let gate = search_gate();
+        let asked = std::cell::RefCell::new(Vec::new());
+        let failure = gate
+            .check(|n| {
+                asked.borrow_mut().push(n);
+                n as u64
+            })
+            .unwrap_err();
+        assert_eq!(*asked.borrow(), vec![1_000]);
+        assert!(failure.message.contains("not run"), "{failure}");
     }
 
     #[test]

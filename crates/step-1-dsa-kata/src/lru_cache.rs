@@ -36,9 +36,9 @@
 //! capacity 1 000 and 16 000 with keys that count how often they are hashed, compared and
 //! cloned, then runs 2 048 mixed gets and puts: an operation may cost about a dozen of
 //! those, not a walk over the entries (hundreds or thousands). Eviction too: the grader
-//! times 2n puts of new keys into caches of capacity 64 and 4 096 (n of them evict), and the
-//! time must grow about like n (×64 to ×120 here; the limit is ×512): a map of "last used"
-//! stamps scanned for the smallest one grows like n² (×4 000). No `unsafe`, no
+//! times 2n puts of new keys into caches of capacity 64 and 2 048 (n of them evict), and the
+//! CPU time must grow about like n (×32 to ×60 here; the limit is ×181): a map of "last
+//! used" stamps scanned for the smallest one grows like n² (×1 000 and more). No `unsafe`, no
 //! `Rc<RefCell<…>>`: indices do the job of pointers here.
 //!
 //! **Where to start:** two structures that point at each other.

@@ -326,7 +326,7 @@ fn eviction_gate<K: LruCache>() -> Result<(), Failure> {
         next_worse: Class::Quadratic,
         constant: 0.0,
         small: 64,
-        large: 4_096,
+        large: 2_048,
     }
     .check_time_growth(eviction_time::<K>)
 }

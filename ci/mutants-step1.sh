@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Bench script (not a test): does the step-1 grade catch the mutants of the references?
+#
+# Runs cargo-mutants on solutions/step-1-dsa-kata/src/ with the reference's grade
+# (tests/grade.rs, every check must pass) as the only judge: a mutant the grade still
+# passes has "survived". Compares the survivors with the kept list
+# ci/mutants-step1-survivors.txt (one line per known survivor: `file:line: mutation  # why
+# it cannot change a result or a counted cost`) and prints the caught share of the viable
+# (building) mutants. Exits non-zero when a survivor is not on the list.
+#
+#   bash ci/mutants-step1.sh                       # every kata (hours on a small machine)
+#   KATAS="quickselect consistent_hash" bash ci/mutants-step1.sh   # some of them
+#
+# Needs cargo-mutants (`cargo install cargo-mutants --locked`). Mutates the tree in place
+# (cargo-mutants restores every file); commit or stash first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if ! cargo mutants --version >/dev/null 2>&1; then
+  echo "cargo-mutants is missing: cargo install cargo-mutants --locked" >&2
+  exit 1
+fi
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+files=()
+for kata in ${KATAS:-}; do files+=(--file "solutions/step-1-dsa-kata/src/$kata.rs"); done
+if [ ${#files[@]} -eq 0 ]; then files=(--file 'solutions/step-1-dsa-kata/src/*.rs'); fi
+
+cargo mutants --in-place --package solution-step-1 "${files[@]}" \
+  --output "$out" --minimum-test-timeout 20 --no-shuffle \
+  -- --test grade >/dev/null 2>&1 || true
+
+python3 - "$out/mutants.out/outcomes.json" ci/mutants-step1-survivors.txt <<'PY'
+import json, re, sys
+outcomes = json.load(open(sys.argv[1]))["outcomes"]
+known = {}
+for line in open(sys.argv[2]):
+    line = line.strip()
+    if line and not line.startswith("#"):
+        mutant, _, why = line.partition("  # ")
+        known[mutant.strip()] = why.strip()
+viable = caught = 0
+unexplained = []
+for outcome in outcomes:
+    scenario = outcome["scenario"]
+    if not isinstance(scenario, dict) or "Mutant" not in scenario:
+        continue  # the baseline
+    summary = outcome["summary"]
+    if summary == "Unviable":
+        continue
+    viable += 1
+    mutant = scenario["Mutant"]
+    name = f'{mutant["file"]}:{mutant["span"]["start"]["line"]}: {mutant["name"]}'
+    if summary in ("CaughtMutant", "Timeout"):
+        caught += 1
+    elif name not in known:
+        unexplained.append(name)
+explained = viable - caught - len(unexplained)
+print(f"viable mutants: {viable}, caught: {caught} ({100 * caught / max(viable, 1):.1f}%), "
+      f"survivors on the kept list: {explained}, unexplained survivors: {len(unexplained)}")
+for name in unexplained:
+    print(f"  NOT ON THE LIST: {name}")
+sys.exit(1 if unexplained else 0)
+PY
