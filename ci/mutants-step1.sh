@@ -4,8 +4,8 @@
 # Runs cargo-mutants on solutions/step-1-dsa-kata/src/ with the reference's grade
 # (tests/grade.rs, every check must pass) as the only judge: a mutant the grade still
 # passes has "survived". Compares the survivors with the kept list
-# ci/mutants-step1-survivors.txt (one line per known survivor: `file:line: mutation  # why
-# it cannot change a result or a counted cost`) and prints the caught share of the viable
+# ci/mutants-step1-survivors.txt (one line per known survivor: `file:line:column: mutation
+# # why it cannot change a result or a counted cost`) and prints the caught share of the viable
 # (building) mutants, and the survivors that are not on the list (exit status 1 if any).
 #
 #   bash ci/mutants-step1.sh                       # every kata (hours on a small machine)
@@ -53,8 +53,7 @@ for outcome in outcomes:
     if summary == "Unviable":
         continue
     viable += 1
-    mutant = scenario["Mutant"]
-    name = f'{mutant["file"]}:{mutant["span"]["start"]["line"]}: {mutant["name"]}'
+    name = scenario["Mutant"]["name"]  # file:line:column: what was replaced
     if summary in ("CaughtMutant", "Timeout"):
         caught += 1
     elif name not in known:
