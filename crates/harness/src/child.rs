@@ -25,6 +25,27 @@ pub const CHILD_VAR: &str = "BACKEND_PATH_CHILD";
 /// Starts the child's one result line on stdout.
 pub const RESULT_MARKER: &str = "@@backend-path-result@@ ";
 
+/// Starts a line on stderr that says what the check is calling now: if the call never
+/// returns (a timeout, a stack overflow, an abort), the parent reports the last such line.
+pub const CALLING_MARKER: &str = "@@backend-path-calling@@ ";
+
+/// Notes what the check is about to call, for the failure message of a call that never
+/// returns. Cheap enough for every case of a property check (one short write).
+pub fn calling(call: impl std::fmt::Display) {
+    let line = format!("{CALLING_MARKER}{}\n", call.to_string().replace('\n', " "));
+    let _ = std::io::stderr().write_all(line.as_bytes());
+}
+
+/// "while calling …" for a check that never reported, from the last note on its stderr.
+fn last_call(stderr: &str) -> String {
+    stderr
+        .lines()
+        .rev()
+        .find_map(|line| line.strip_prefix(CALLING_MARKER))
+        .map(|call| format!("\nwhile calling: {call}"))
+        .unwrap_or_default()
+}
+
 /// Stack for the thread that runs a check: generous, and the same on every machine.
 const CHECK_STACK_BYTES: usize = 64 * 1024 * 1024;
 
@@ -126,8 +147,9 @@ pub fn run_in_child(label: &str, timeout: Duration, seed: u64) -> Result<(), Fai
 
     match status {
         None => Err(Failure::new(format!(
-            "timed out after {} s: an endless loop, or far slower than required?",
-            timeout.as_secs_f64()
+            "timed out after {} s: an endless loop, or far slower than required?{}",
+            timeout.as_secs_f64(),
+            last_call(&stderr)
         ))),
         Some(status) => verdict(status, &stdout, &stderr),
     }
@@ -167,7 +189,12 @@ fn verdict(status: ExitStatus, stdout: &str, stderr: &str) -> Result<(), Failure
             Some(message) => Err(Failure::new(with_output(message, stdout))),
         };
     }
-    let tail = last_lines(stderr, 12);
+    let printed: String = stderr
+        .lines()
+        .filter(|line| !line.starts_with(CALLING_MARKER))
+        .map(|line| format!("{line}\n"))
+        .collect();
+    let tail = last_lines(&printed, 12);
     let what = if stderr.contains("has overflowed its stack") {
         "crashed with a stack overflow: unbounded recursion, or recursion as deep as the input?"
             .to_string()
@@ -187,7 +214,8 @@ fn verdict(status: ExitStatus, stdout: &str, stderr: &str) -> Result<(), Failure
         }
     };
     Err(Failure::new(format!(
-        "{what}\nlast lines of stderr:\n{tail}"
+        "{what}{}\nlast lines of stderr:\n{tail}",
+        last_call(stderr)
     )))
 }
 

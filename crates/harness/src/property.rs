@@ -35,6 +35,10 @@ where
     let rng = TestRng::from_seed(RngAlgorithm::ChaCha, &seed);
     let mut runner = TestRunner::new_with_rng(config, rng);
     match runner.run(&strategy, |value| {
+        crate::child::calling(format_args!(
+            "the check on the random input {}",
+            show(&value)
+        ));
         test(value).map_err(|f| TestCaseError::fail(f.message))
     }) {
         Ok(()) => Ok(()),

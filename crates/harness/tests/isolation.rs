@@ -71,6 +71,29 @@ fn main() -> ExitCode {
             Expect::FailWith("stack overflow"),
         ),
         entry(
+            GROUP
+                .check("loops_forever_in_a_named_call", "-", |_| {
+                    harness::child::calling("spin(7)");
+                    loop {
+                        std::hint::spin_loop();
+                    }
+                })
+                .timeout(Duration::from_millis(500)),
+            Expect::FailWith(
+                "timed out after 0.5 s: an endless loop, or far slower than required?\nwhile calling: spin(7)",
+            ),
+        ),
+        entry(
+            GROUP.check("overflows_its_stack_in_a_named_call", "-", |_| {
+                harness::child::calling("parse(\"((((…\")");
+                recurse_forever([0; 1024]);
+                Ok(())
+            }),
+            Expect::FailWith(
+                "stack overflow: unbounded recursion, or recursion as deep as the input?\nwhile calling: parse(\"((((…\")",
+            ),
+        ),
+        entry(
             GROUP.check("aborts", "-", |_| std::process::abort()),
             Expect::FailWith("SIGABRT"),
         ),

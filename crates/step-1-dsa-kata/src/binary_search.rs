@@ -18,7 +18,7 @@
 //! **Required:** O(log n) comparisons. The grader counts every comparison on a slice of
 //! 64 000 elements: a search may make about 2·log2(n) of them (~34), not n/2 (32 000).
 //! Writing the loop is the lesson, so don't call `slice::binary_search` or
-//! `partition_point`.
+//! `partition_point` (the grader reads your file and names the line that does).
 //!
 //! **Where to start:** keep a half-open range `lo..hi` that always contains the answer
 //! (at first `0..items.len()`: the answer may be `items.len()` itself). Look at the middle,

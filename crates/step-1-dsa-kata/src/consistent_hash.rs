@@ -11,7 +11,8 @@
 //! the arcs just before its points — about 1/(n+1) of the keys, all moving TO it — and a
 //! leaving node hands only its own keys to its neighbours. With a single point per node
 //! the arcs are very uneven, so each node gets `vnodes` **virtual nodes**: points at
-//! `hash((node, 0))`, `hash((node, 1))`, … `hash((node, vnodes - 1))`.
+//! `hash((node, 0))`, `hash((node, 1))`, … `hash((node, vnodes - 1))`, with `i` a `u64`
+//! (`hash(&(&node, i))`). A key whose hash is exactly a point belongs to that point's node.
 //!
 //! ```text
 //! let mut ring = HashRing::new(100);      // 100 virtual nodes per node
@@ -31,7 +32,8 @@
 //! seeded `RandomState` of a `HashMap`). A node's points depend only on the node, so the
 //! owner of a key depends only on which nodes are in the ring, not on the order they were
 //! added: the grader checks that. Two points colliding on the same u64 is so unlikely you
-//! may ignore it — but removing a node must never remove another node's point.
+//! may ignore it — but removing a node must never remove another node's point. (The grader
+//! tries it: two different nodes whose `Hash` writes the same bytes collide on every point.)
 //!
 //! **Edge cases:** an empty ring maps every key to `None`; `new(0)` behaves like `new(1)`
 //! (a node needs at least one point); adding a node twice or removing an unknown one returns
@@ -48,10 +50,10 @@
 //!   `vnodes` hashes to compute a node's points, a few more for membership. Rebuilding the
 //!   ring, `retain` over every point, or a `Vec` of nodes with `contains` all grow with n.
 //!
-//! Not counted by the grader, but part of the lesson: `node_for` runs on every request, so
-//! make it O(log(n·vnodes)) with `BTreeMap::range(hash..).next()` (or `partition_point` on
-//! a sorted `Vec`), not a scan of every point. `cargo bench -p step-1 -- consistent_hash`
-//! shows the difference.
+//! - lookup: `node_for` runs on every request, so it must be O(log(n·vnodes)) with
+//!   `BTreeMap::range(hash..).next()` (or `partition_point` on a sorted `Vec`), not a walk
+//!   over every point. The grader times 500 lookups on rings of 8 and of 128 nodes (100
+//!   vnodes): the CPU time may grow about ×1.3, not ×16 (the limit is ×5.5).
 //!
 //! **Where to start:** fields `vnodes: usize`, `points: BTreeMap<u64, N>` and
 //! `nodes: HashSet<N>`. A private `point(node, i) -> u64` hashes `(node, i)`. `node_for`

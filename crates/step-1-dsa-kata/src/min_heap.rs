@@ -26,7 +26,8 @@
 //! items a push or pop may make a few dozen, not thousands (a linear scan for the minimum
 //! costs 64 000); turning 64 000 items into a heap may cost about 3 comparisons per item,
 //! while pushing them one by one or sorting them costs 13 to 17 per item. `peek`, `len` and
-//! `is_empty` make none.
+//! `is_empty` make none. Don't wrap std's `BinaryHeap`: it is the answer already, and writing
+//! the sifts is the lesson (the grader reads your file and names the line that uses one).
 //!
 //! **Edge cases:** `pop` and `peek` on an empty heap return `None`; `from_vec(vec![])` is an
 //! empty heap; equal items are all kept and come out one after another.

@@ -31,14 +31,18 @@
 //!
 //! **Required:** O(log n) key comparisons per `insert` and `get`, and an insert that does not
 //! shift the other entries around in memory. The grader counts comparisons while it inserts
-//! 512 and 8 192 keys, once in sorted order and once shuffled: about 3·log2(n) per
+//! 512 and 8 192 keys, in ascending order, in descending order and shuffled: about 3·log2(n) per
 //! operation is allowed (42 at 8 192; an AVL tree makes about 12). Sorted input is the classic
 //! trap: a plain binary search tree grows into one long branch and compares thousands of
 //! times. The grader also watches the addresses of a few values (via `get`) to estimate how
 //! many entries each insert moves (up to 4·log2(n) on average is allowed): a sorted `Vec`
 //! finds the slot quickly, but then shifts half the map along to make room, some 2 400
-//! entries per insert at 8 192. A tree of `Box`ed nodes moves none. No `unsafe`, and
-//! don't wrap `BTreeMap`: the tree is the lesson.
+//! entries per insert at 8 192. A tree of `Box`ed nodes moves none. `range` must cost
+//! O(log n + k): the grader counts the comparisons and the words allocated by 256 queries
+//! of 8 keys each (up to 16·log2(n) per query); a walk over every entry that keeps those in
+//! range costs n per query. No `unsafe`, and
+//! don't wrap `BTreeMap` (or `BTreeSet`): the tree is the lesson, and the grader reads your
+//! file and names the line that uses one.
 //!
 //! **Where to start:** pick one design. An **AVL tree**: each node stores its key, value,
 //! `height` and two `Option<Box<Node>>` children; insert and remove recursively, and on the

@@ -31,7 +31,9 @@
 //! missing token: 334 ms, because after 333 ms only 999 thousandths are there).
 //!
 //! **Edge cases:**
-//! - `tokens == 0` always succeeds and changes nothing.
+//! - `tokens == 0` always succeeds and changes nothing, not even the bucket's clock: like
+//!   `available`, it only looks (a later call with an earlier `now_ms` still refills from
+//!   the last time a real request or `new` set the clock).
 //! - `tokens > capacity` (so also any request on a capacity-0 bucket): `Err(Denied::Never)`.
 //! - `refill_per_sec == 0` is a fixed quota: once it is spent, `Err(Denied::Never)`.
 //! - Time going backwards (a clock adjusted by NTP, two servers' clocks): a `now_ms` earlier

@@ -26,7 +26,8 @@
 //! push to pop. If the front item is seen to change address, or the next item turns up in
 //! the slot the popped item just left, the queue was shifted, which moves every queued item
 //! (`Vec::remove(0)` does exactly that: O(n) per pop). Don't wrap a `VecDeque`: it is a ring
-//! buffer already, and writing one is the lesson.
+//! buffer already, and writing one is the lesson (the grader reads your file and names the
+//! line that uses one).
 //!
 //! **Edge cases:** a full queue returns `Err(item)` with the very item it was given, so the
 //! caller still owns it; `pop` and `peek` on an empty queue return `None`; capacity 0 must

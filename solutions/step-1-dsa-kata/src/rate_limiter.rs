@@ -52,6 +52,10 @@ impl TokenBucket {
     /// Takes `tokens` tokens at time `now_ms` if the bucket has them; otherwise takes nothing
     /// and says how long to wait, or that waiting cannot help.
     pub fn try_acquire(&mut self, now_ms: u64, tokens: u32) -> Result<(), Denied> {
+        // A request for nothing changes nothing, not even the clock.
+        if tokens == 0 {
+            return Ok(());
+        }
         self.level = self.level_at(now_ms);
         self.last_ms = self.last_ms.max(now_ms);
         let need = u64::from(tokens) * MILLI;

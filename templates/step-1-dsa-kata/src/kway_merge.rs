@@ -22,7 +22,8 @@
 //! 256 logs of 64 items each and counts comparisons per merged item: a heap of the k heads
 //! needs between log2(k) and 2·log2(k) (8 to 16 for 256 logs; the limit is
 //! 3·(log2(k + 1) + 1) = 27), scanning all k heads for the smallest needs k (256).
-//! Concatenating and sorting is not the lesson either: merge the logs yourself.
+//! Concatenating and sorting is not the lesson either: merge the logs yourself (the grader
+//! reads your file and names any line that calls `sort`).
 //!
 //! **Where to start:** the smallest unmerged item is always the first unmerged item (the
 //! head) of some log. Keep every log's head in a min-heap. std's

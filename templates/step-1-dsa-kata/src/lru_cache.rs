@@ -35,7 +35,10 @@
 //! **Required:** O(1) `get` and `put`, whatever the capacity. The grader fills caches of
 //! capacity 1 000 and 16 000 with keys that count how often they are hashed, compared and
 //! cloned, then runs 2 048 mixed gets and puts: an operation may cost about a dozen of
-//! those, not a walk over the entries (hundreds or thousands). No `unsafe`, no
+//! those, not a walk over the entries (hundreds or thousands). Eviction too: the grader
+//! times 2n puts of new keys into caches of capacity 64 and 2 048 (n of them evict), and the
+//! CPU time must grow about like n (×32 to ×60 here; the limit is ×181): a map of "last
+//! used" stamps scanned for the smallest one grows like n² (×1 000 and more). No `unsafe`, no
 //! `Rc<RefCell<…>>`: indices do the job of pointers here.
 //!
 //! **Where to start:** two structures that point at each other.

@@ -20,7 +20,12 @@
 //! 8 000 shuffled numbers: merge sort needs about n·log2(n) ≈ 100 000 of them (the limit is
 //! 2·n·(log2(n + 1) + 1) ≈ 223 000), an insertion sort about n²/4 = 16 000 000. It also
 //! sorts records that compare by key only and checks that equal keys kept their order.
-//! Writing the sort is the lesson, so don't call `slice::sort` (or `sort_unstable`).
+//! And O(n log n) moves: it times the sort of 250 and of 4 000 records of 512 bytes and
+//! checks how the time grows (merge sort: about ×23; the limit is ×77). A binary insertion
+//! sort makes few comparisons but shifts about n²/4 records with `swap`, `rotate` or
+//! `Vec::insert`: its time grows about ×260.
+//! Writing the sort is the lesson, so don't call `slice::sort` (or `sort_unstable`, or any
+//! `sort_by…`): the grader reads your file and names the line that does.
 //!
 //! **Where to start:** a slice of 0 or 1 element is sorted. Otherwise split it at
 //! `mid = len / 2`, sort both halves (recursively), then merge them: walk both halves with

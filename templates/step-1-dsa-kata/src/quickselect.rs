@@ -24,7 +24,8 @@
 //! is 8n; sorting first needs about n·log2(n), 16n at n = 64 000, and grows faster than n.
 //! A second gate runs it on 8 000 values that are all 0, 1, 2 or 3 (think latencies in whole
 //! milliseconds): it must stay linear there too. Don't call `sort`, `sort_unstable` or
-//! `select_nth_unstable`: writing the partition is the lesson.
+//! `select_nth_unstable`: writing the partition is the lesson (the grader reads your file
+//! and names the line that does).
 //!
 //! **Where to start:** pick a pivot element and partition the slice into three parts:
 //! smaller than the pivot, equal to it, greater than it (the "Dutch national flag": three

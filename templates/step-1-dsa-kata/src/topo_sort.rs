@@ -35,7 +35,10 @@
 //! function its own `Dependencies` that counts how many edges it hands out: every call of
 //! `edges()` counts the whole list, so call it once and keep the slice. On DAGs of 1 000 and
 //! 16 000 nodes with 3 dependencies each, reading the list once is about 3 visits per node;
-//! re-scanning every edge for each node you place is about 3·V per node.
+//! re-scanning every edge for each node you place is about 3·V per node. Keeping the slice
+//! and re-scanning it is the same O(V·E) work with fewer visits counted: the grader also
+//! times the sort on 250 and 4 000 nodes, and the time must grow about like V + E (×20
+//! here; the limit is ×64, a re-scan grows about ×270).
 //!
 //! **Where to start:** (Kahn's algorithm) read the edges once into, for each node, the list of
 //! nodes that wait on it and the number of dependencies it still waits for (its in-degree).

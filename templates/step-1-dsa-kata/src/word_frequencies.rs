@@ -9,8 +9,9 @@
 //!   at most `k` of them.
 //! - [`top_words`] splits a text into words and ranks them with `top_k`. A word is a maximal
 //!   run of alphanumeric characters (`char::is_alphanumeric`: letters of any script and
-//!   digits), lowercased (`str::to_lowercase`). Everything else separates words, apostrophes
-//!   too: `"don't"` is the two words `don` and `t`.
+//!   digits), lowercased (`str::to_lowercase`, on the word or on the whole text: not one
+//!   `char` at a time, which misses Greek's final sigma, `ΟΔΟΣ` → `οδος`). Everything else
+//!   separates words, apostrophes too: `"don't"` is the two words `don` and `t`.
 //!
 //! ```text
 //! top_words("the cat and the hat", 2)         == [("the", 2), ("and", 1)]   // and < cat < hat

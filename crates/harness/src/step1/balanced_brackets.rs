@@ -3,8 +3,12 @@
 //!
 //! Checks: worked examples (wrong kind, nothing open, unclosed at the end, multi-byte text),
 //! agreement with a plain stack model on random texts, a 1 000 000-deep nesting that
-//! recursion cannot survive, and an allocation gate (one growing stack, not one allocation
-//! per character).
+//! recursion cannot survive, a gate on how the time grows on nested text (an O(n²) scan
+//! back for each closer allocates nothing, so only time shows it, and it should fail there
+//! rather than by running out of time on the deep nesting), and an allocation gate (one
+//! growing stack, not one allocation per character).
+
+use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion};
 use proptest::collection::vec;
@@ -14,7 +18,7 @@ use proptest::sample::Index;
 
 use crate::check::{Check, Failure, Group, expect_eq};
 use crate::counting::measure;
-use crate::gate::{Class, Gate};
+use crate::gate::{Class, CpuClock, Gate};
 use crate::property::for_all;
 
 /// Where the brackets of a text first go wrong (the learner's crate has the same enum; the
@@ -33,7 +37,7 @@ pub trait BalancedBrackets {
     fn check(text: &str) -> Result<(), BracketError>;
 }
 
-pub const GROUP: Group = Group::new("balanced_brackets", 1, "src/balanced_brackets.rs");
+pub const GROUP: Group = super::GROUPS.balanced_brackets;
 
 /// The answer by definition: a stack of the open brackets and their positions.
 fn model(text: &str) -> Result<(), BracketError> {
@@ -130,6 +134,13 @@ pub fn checks<K: BalancedBrackets + 'static>() -> Vec<Check> {
             |_| deep_nesting::<K>(),
         ),
         GROUP.check(
+            "time_gate",
+            "touch each character once: push openers on a stack and pop on a closer; walking \
+             back through the text from every closer to find its opener is O(n²) on deeply \
+             nested text",
+            |_| time_gate::<K>(),
+        ),
+        GROUP.check(
             "allocation_gate",
             "keep one Vec of (position, char) as the stack: it grows by doubling, a handful \
              of allocations in all. A String per bracket (to_string, format!) or a copy of \
@@ -137,6 +148,28 @@ pub fn checks<K: BalancedBrackets + 'static>() -> Vec<Check> {
             |_| allocation_gate::<K>(),
         ),
     ]
+}
+
+/// The time to check `n / 2` openers followed by their `n / 2` closers (built outside the
+/// timing). One pass with a stack is O(n); scanning back from each closer for its opener
+/// is O(n²) and allocates nothing, so only time shows it.
+fn nested_time<K: BalancedBrackets>(n: usize) -> Duration {
+    let text: String = "(".repeat(n / 2) + &")".repeat(n / 2);
+    let started = CpuClock::start();
+    std::hint::black_box(K::check(&text)).ok();
+    started.elapsed()
+}
+
+fn time_gate<K: BalancedBrackets>() -> Result<(), Failure> {
+    Gate {
+        what: "the time to check n nested brackets",
+        expected: Class::Linear,
+        next_worse: Class::Quadratic,
+        constant: 0.0,
+        small: 500,
+        large: 8_000,
+    }
+    .check_time_growth(nested_time::<K>)
 }
 
 fn examples<K: BalancedBrackets>() -> Result<(), Failure> {
@@ -240,14 +273,14 @@ fn nested(depth: usize, tail: &str) -> String {
 fn deep_nesting<K: BalancedBrackets>() -> Result<(), Failure> {
     const DEPTH: usize = 1_000_000;
     let balanced = nested(DEPTH, "");
-    expect_eq(
-        "check(\"([{([{…}])}])\") (1 000 000 levels, balanced)",
-        Ok(()),
-        K::check(&balanced),
-    )?;
+    let call = "check(\"([{([{…}])}])\") (1 000 000 levels, balanced)";
+    crate::child::calling(call);
+    expect_eq(call, Ok(()), K::check(&balanced))?;
     let unclosed = format!("({}", nested(DEPTH, ""));
+    let call = "check(\"(([{([{…}])}])\") (1 000 000 levels, the first '(' never closed)";
+    crate::child::calling(call);
     expect_eq(
-        "check(\"(([{([{…}])}])\") (1 000 000 levels, the first '(' never closed)",
+        call,
         Err(BracketError::Unclosed {
             position: 0,
             opener: '(',

@@ -31,7 +31,7 @@ pub trait Base62 {
     fn decode(code: &str) -> Result<u64, DecodeError>;
 }
 
-pub const GROUP: Group = Group::new("base62", 5, "src/base62.rs");
+pub const GROUP: Group = super::GROUPS.base62;
 
 pub fn checks<K: Base62 + 'static>() -> Vec<Check> {
     vec![

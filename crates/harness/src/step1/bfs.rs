@@ -3,16 +3,19 @@
 //! The learner's code reads the graph through a kata-local `Graph` trait; the suite hands it a
 //! [`CountingGraph`] that counts every edge it gives out, so the gate sees how often each
 //! adjacency list is read. Checks: worked examples, shortest-path length against a reference
-//! BFS on random graphs, and an edge-visit gate that tells O(V + E) from re-expanding nodes.
+//! BFS on random graphs, an edge-visit gate that tells O(V + E) from re-expanding nodes, and
+//! a gate on how the time grows: the work done with the edges, which no count of reads sees
+//! (a `seen` list searched with `contains` is O(V) per edge).
 
 use std::collections::VecDeque;
+use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion};
 use proptest::collection::vec;
 use proptest::prelude::*;
 
 use crate::check::{Check, Failure, Group, expect_eq, show};
-use crate::gate::{Class, Gate, Meter};
+use crate::gate::{Class, CpuClock, Gate, Meter};
 use crate::property::for_all;
 
 /// A directed graph as adjacency lists that counts the edges it hands out: every call to
@@ -65,7 +68,7 @@ pub trait Bfs {
     fn shortest_path(graph: &CountingGraph, start: usize, goal: usize) -> Option<Vec<usize>>;
 }
 
-pub const GROUP: Group = Group::new("bfs", 4, "src/bfs.rs");
+pub const GROUP: Group = super::GROUPS.bfs;
 
 pub fn checks<K: Bfs + 'static>() -> Vec<Check> {
     vec![
@@ -100,6 +103,13 @@ pub fn checks<K: Bfs + 'static>() -> Vec<Check> {
             "read each node's neighbours once: mark a node as seen when you PUSH it, not when \
              you pop it, and never push or expand a node twice",
             |_| edge_visit_gate::<K>(),
+        ),
+        GROUP.check(
+            "work_gate",
+            "each edge must cost O(1) once read: keep `seen` as a Vec<bool> (or the parent \
+             array) indexed by node, not a list searched with `contains`, which makes the \
+             search O(V·E)",
+            |_| work_gate::<K>(),
         ),
     ]
 }
@@ -278,6 +288,28 @@ fn edge_visit_gate<K: Bfs>() -> Result<(), Failure> {
         "it reads the same edges again and again",
         edge_visits_for::<K>,
     )
+}
+
+/// The time of one search across a layered graph of `n` nodes (built outside the timing).
+fn search_time<K: Bfs>(n: usize) -> Duration {
+    let adjacency = layered_graph(n);
+    let goal = adjacency.len() - 1;
+    let graph = CountingGraph::new(adjacency);
+    let started = CpuClock::start();
+    std::hint::black_box(K::shortest_path(&graph, 0, goal));
+    started.elapsed()
+}
+
+fn work_gate<K: Bfs>() -> Result<(), Failure> {
+    Gate {
+        what: "the time of one search across n nodes",
+        expected: Class::Linear,
+        next_worse: Class::Quadratic,
+        constant: 0.0,
+        small: 250,
+        large: 4_000,
+    }
+    .check_time_growth(search_time::<K>)
 }
 
 /// Criterion group `bfs`: one search across a layered graph of n nodes, for the learner's

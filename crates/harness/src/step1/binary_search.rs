@@ -11,14 +11,29 @@ use crate::check::{Check, Failure, Group, expect_eq, show};
 use crate::counting::{Counted, measure};
 use crate::gate::{Class, Gate};
 use crate::property::for_all;
+use crate::step1::source_rules::{self, Forbidden};
 
 /// The kata's API, as the suite sees it. The grade macro implements it by calling
 /// `<crate>::binary_search::lower_bound`.
 pub trait BinarySearch {
+    /// The text of the kata's file, for the rules its doc states about the code (the grade
+    /// macro reads the crate under test's file; fixtures may give their own).
+    const SOURCE: &'static str = "";
     fn lower_bound<T: Ord>(items: &[T], target: &T) -> usize;
 }
 
-pub const GROUP: Group = Group::new("binary_search", 2, "src/binary_search.rs");
+pub const GROUP: Group = super::GROUPS.binary_search;
+
+/// What the kata's doc forbids in the code itself.
+const FORBIDDEN: Forbidden = Forbidden {
+    names: &[
+        "binary_search",
+        "binary_search_by",
+        "binary_search_by_key",
+        "partition_point",
+    ],
+    why: "writing the loop is the lesson: keep lo and hi yourself",
+};
 
 pub fn checks<K: BinarySearch + 'static>() -> Vec<Check> {
     vec![
@@ -54,6 +69,7 @@ pub fn checks<K: BinarySearch + 'static>() -> Vec<Check> {
              compares about n/2 times per search instead of log2(n)",
             |_| comparison_gate::<K>(),
         ),
+        source_rules::no_std_shortcut(GROUP, K::SOURCE, FORBIDDEN),
     ]
 }
 
@@ -73,8 +89,10 @@ fn examples<K: BinarySearch>() -> Result<(), Failure> {
         (&[1, 2, 2, 2, 3], 3, 4),
     ];
     for &(items, target, expected) in cases {
+        let call = format!("lower_bound(&{items:?}, &{target})");
+        crate::child::calling(&call);
         let got = K::lower_bound(items, &target);
-        expect_eq(format!("lower_bound(&{items:?}, &{target})"), expected, got)?;
+        expect_eq(call, expected, got)?;
     }
     Ok(())
 }
@@ -148,6 +166,7 @@ pub fn bench<L: BinarySearch, R: BinarySearch>(c: &mut Criterion) {
 macro_rules! __step1_binary_search {
     ($krate:ident, $subject:ident) => {
         impl $crate::step1::binary_search::BinarySearch for $subject {
+            const SOURCE: &'static str = $crate::__step1_source!("binary_search");
             fn lower_bound<T: Ord>(items: &[T], target: &T) -> usize {
                 $krate::binary_search::lower_bound(items, target)
             }

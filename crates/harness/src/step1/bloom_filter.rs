@@ -28,7 +28,7 @@ pub trait BloomFilter {
     fn num_hashes(filter: &Self::Filter) -> u32;
 }
 
-pub const GROUP: Group = Group::new("bloom_filter", 5, "src/bloom_filter.rs");
+pub const GROUP: Group = super::GROUPS.bloom_filter;
 
 pub fn checks<K: BloomFilter + 'static>() -> Vec<Check> {
     vec![

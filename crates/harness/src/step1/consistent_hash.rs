@@ -4,12 +4,15 @@
 //! random add/remove sequences (every key maps to a live node, and the mapping depends only
 //! on the set of nodes, not on the order they came in), minimal movement when a node joins
 //! or leaves (on a fixed key set: deterministic), balance across nodes with enough virtual
-//! nodes, and a gate on the work of `add_node`/`remove_node`: the hashes and comparisons of
-//! node values, counted through `Counted` nodes, must not grow with the ring (no rebuild,
-//! no scan of every point).
+//! nodes, the two rules about points (a key hashed exactly onto a point belongs to it; two
+//! nodes that hash alike, and removing one keeps the other's points), a gate on how the time
+//! of `node_for` grows with the ring (O(log n), not a walk over every point), and a gate on
+//! the work of `add_node`/`remove_node`: the hashes and comparisons of node values, counted
+//! through `Counted` nodes, must not grow with the ring (no rebuild, no scan of every point).
 
 use std::collections::{BTreeSet, HashMap};
 use std::hash::Hash;
+use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion};
 use proptest::collection::vec;
@@ -17,7 +20,7 @@ use proptest::prelude::*;
 
 use crate::check::{Check, Failure, Group, expect_eq};
 use crate::counting::{Counted, measure};
-use crate::gate::{Class, Gate};
+use crate::gate::{Class, CpuClock, Gate};
 use crate::property::for_all;
 
 /// The kata's API, as the suite sees it. The grade macro implements it with
@@ -32,9 +35,13 @@ pub trait ConsistentHash {
         key: &K,
     ) -> Option<&'a N>;
     fn len<N: Hash + Eq + Clone>(ring: &Self::Ring<N>) -> usize;
+    /// The grade macro delegates it; fixtures may keep this default.
+    fn is_empty<N: Hash + Eq + Clone>(ring: &Self::Ring<N>) -> bool {
+        Self::len(ring) == 0
+    }
 }
 
-pub const GROUP: Group = Group::new("consistent_hash", 5, "src/consistent_hash.rs");
+pub const GROUP: Group = super::GROUPS.consistent_hash;
 
 pub fn checks<K: ConsistentHash + 'static>() -> Vec<Check> {
     vec![
@@ -68,6 +75,20 @@ pub fn checks<K: ConsistentHash + 'static>() -> Vec<Check> {
             |_| balance::<K>(),
         ),
         GROUP.check(
+            "points_and_collisions",
+            "a key whose hash IS a point belongs to that point's node (range(h..), at or \
+             after, not strictly after); and when two nodes hash alike, remove a point only \
+             if it belongs to the node being removed",
+            |_| points_and_collisions::<K>(),
+        ),
+        GROUP.check(
+            "lookup_gate",
+            "node_for runs on every request: find the first point at or after the key's hash \
+             with BTreeMap::range(h..).next() (or partition_point on a sorted Vec), O(log n), \
+             not a walk over every point",
+            |_| lookup_gate::<K>(),
+        ),
+        GROUP.check(
             "hash_gate",
             "add_node and remove_node should touch only the node's own vnodes points: keep a \
              HashSet of nodes for membership, recompute the node's points to remove them, \
@@ -96,6 +117,7 @@ fn examples<K: ConsistentHash>() -> Result<(), Failure> {
         K::node_for(&ring, "key-0"),
     )?;
     expect_eq("HashRing::new(10).len()", 0, K::len(&ring))?;
+    expect_eq("HashRing::new(10).is_empty()", true, K::is_empty(&ring))?;
     expect_eq(
         "ring.add_node(\"alpha\") on an empty ring",
         true,
@@ -107,6 +129,7 @@ fn examples<K: ConsistentHash>() -> Result<(), Failure> {
         K::add_node(&mut ring, "alpha".to_string()),
     )?;
     expect_eq("ring.len() with alpha only", 1, K::len(&ring))?;
+    expect_eq("ring.is_empty() with alpha only", false, K::is_empty(&ring))?;
     for key in &probe {
         expect_eq(
             format!("with alpha only: node_for({key:?})"),
@@ -303,6 +326,94 @@ fn balance<K: ConsistentHash>() -> Result<(), Failure> {
     Ok(())
 }
 
+/// A node that hashes by its `id` only: two nodes with the same id and different tags are
+/// different nodes whose points all collide.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Alias {
+    id: u32,
+    tag: u8,
+}
+
+impl Hash for Alias {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.id.hash(state);
+    }
+}
+
+fn points_and_collisions<K: ConsistentHash>() -> Result<(), Failure> {
+    // A key hashed exactly onto a point: the key (node, i) hashes like the point itself.
+    let mut ring = K::new::<String>(10);
+    for node in ["a", "b", "c"] {
+        K::add_node(&mut ring, node.to_string());
+    }
+    for node in ["a", "b", "c"] {
+        for i in 0..10u64 {
+            let key = (node.to_string(), i);
+            expect_eq(
+                format!(
+                    "with nodes a, b, c and 10 vnodes: node_for(&({node:?}, {i}u64)), a key \
+                     whose hash is exactly point {i} of {node:?} (the hash of ({node:?}, {i}u64))"
+                ),
+                Some(&node.to_string()),
+                K::node_for(&ring, &key),
+            )?;
+        }
+    }
+    // Two nodes whose points all collide: removing one must leave the other's points.
+    let (first, twin) = (Alias { id: 7, tag: 0 }, Alias { id: 7, tag: 1 });
+    let mut ring = K::new::<Alias>(10);
+    let trail = "let mut ring = HashRing::new(10); ring.add_node(first); ring.add_node(twin); \
+                 (first and twin are different nodes that hash alike: every point collides)";
+    K::add_node(&mut ring, first.clone());
+    expect_eq(
+        format!("{trail} -> add_node(twin)"),
+        true,
+        K::add_node(&mut ring, twin.clone()),
+    )?;
+    expect_eq(
+        format!("{trail} ring.remove_node(&twin)"),
+        true,
+        K::remove_node(&mut ring, &twin),
+    )?;
+    for key in keys(50) {
+        expect_eq(
+            format!(
+                "{trail} ring.remove_node(&twin); ring.node_for({key:?}) (the points were \
+                 first's: removing twin must not remove them)"
+            ),
+            Some(&first),
+            K::node_for(&ring, key.as_str()),
+        )?;
+    }
+    Ok(())
+}
+
+/// The time of 500 lookups on a ring of `n` nodes with 100 vnodes each.
+fn lookup_time<K: ConsistentHash>(n: usize) -> Duration {
+    let mut ring = K::new::<u64>(100);
+    for node in 0..n as u64 {
+        K::add_node(&mut ring, node);
+    }
+    let keys: Vec<u64> = (0..500u64).map(|i| i.wrapping_mul(0x9E37_79B9)).collect();
+    let started = CpuClock::start();
+    for key in &keys {
+        std::hint::black_box(K::node_for(&ring, key));
+    }
+    started.elapsed()
+}
+
+fn lookup_gate<K: ConsistentHash>() -> Result<(), Failure> {
+    Gate {
+        what: "the time of 500 lookups (n nodes × 100 vnodes)",
+        expected: Class::Log,
+        next_worse: Class::Linear,
+        constant: 0.0,
+        small: 8,
+        large: 128,
+    }
+    .check_time_growth(lookup_time::<K>)
+}
+
 /// Hashes and comparisons of node values for adding and removing 4 new nodes on a ring of
 /// `n` nodes with 16 vnodes each, per add + remove.
 fn work_for<K: ConsistentHash>(n: usize) -> u64 {
@@ -401,6 +512,9 @@ macro_rules! __step1_consistent_hash {
             }
             fn len<N: std::hash::Hash + Eq + Clone>(ring: &Self::Ring<N>) -> usize {
                 ring.len()
+            }
+            fn is_empty<N: std::hash::Hash + Eq + Clone>(ring: &Self::Ring<N>) -> bool {
+                ring.is_empty()
             }
         }
     };

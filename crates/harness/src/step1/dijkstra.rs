@@ -3,8 +3,9 @@
 //! The kata is generic over the weight type, so the same learner code runs on `u64` for
 //! correctness and on [`CountedWeight`] for the gate, which counts every comparison of two
 //! weights (the heap's, and any "which node is closest" scan). Checks: worked examples,
-//! agreement with Bellman-Ford on random graphs, and a comparison gate that tells a binary
-//! heap from scanning every node for the minimum.
+//! agreement with Bellman-Ford on random graphs, a comparison gate that tells a binary heap
+//! from scanning every node for the minimum, and one on a dense graph full of stale heap
+//! entries (a popped entry older than the node's distance must be skipped, not expanded).
 
 use std::cmp::Ordering;
 use std::ops::Add;
@@ -68,7 +69,7 @@ pub trait Dijkstra {
         W: Copy + Ord + Add<Output = W> + Default;
 }
 
-pub const GROUP: Group = Group::new("dijkstra", 4, "src/dijkstra.rs");
+pub const GROUP: Group = super::GROUPS.dijkstra;
 
 pub fn checks<K: Dijkstra + 'static>() -> Vec<Check> {
     vec![
@@ -102,6 +103,13 @@ pub fn checks<K: Dijkstra + 'static>() -> Vec<Check> {
              with std::cmp::Reverse), not by scanning every node: the scan costs O(V) per \
              node, O(V²) in all",
             |_| comparison_gate::<K>(),
+        ),
+        GROUP.check(
+            "stale_entries_gate",
+            "a node whose distance improved is in the heap more than once; when you pop an \
+             entry whose distance is larger than the node's best (or the node is already \
+             settled), skip it: expanding it again re-reads all its edges for nothing",
+            |_| stale_entries_gate::<K>(),
         ),
     ]
 }
@@ -226,6 +234,45 @@ fn comparison_gate<K: Dijkstra>() -> Result<(), Failure> {
         large: 8_000,
     }
     .check(comparisons_for::<K>)
+}
+
+/// A dense graph on which every node's distance improves again and again: the chain
+/// `i -> i + 1` (weight 1) gives node `j` its distance `j`, and each `i -> j` (weight
+/// `4n - 2i`) offers `j` a smaller, but still too large, distance as each `i` is settled.
+/// Node `j` is pushed `j` times, and all but one of those heap entries go stale.
+fn stale_graph(n: usize) -> Vec<Vec<(usize, CountedWeight)>> {
+    let k = 4 * n as u64;
+    (0..n)
+        .map(|i| {
+            (i + 1..n)
+                .map(|j| {
+                    let weight = if j == i + 1 { 1 } else { k - 2 * i as u64 };
+                    (j, CountedWeight(weight))
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Weight comparisons per edge of one run from node 0 over [`stale_graph`].
+fn comparisons_per_edge<K: Dijkstra>(n: usize) -> u64 {
+    let graph = stale_graph(n);
+    let edges: usize = graph.iter().map(Vec::len).sum();
+    let before = CountedWeight::comparisons();
+    std::hint::black_box(K::shortest_distances(&graph, 0));
+    (CountedWeight::comparisons() - before) / edges as u64
+}
+
+fn stale_entries_gate<K: Dijkstra>() -> Result<(), Failure> {
+    Gate {
+        what: "weight comparisons per edge (a dense graph, many stale heap entries)",
+        expected: Class::Log,
+        next_worse: Class::Linear,
+        constant: 8.0,
+        small: 32,
+        large: 512,
+    }
+    .check(comparisons_per_edge::<K>)
 }
 
 /// Criterion group `dijkstra`: all distances from node 0 over a sparse graph of n nodes

@@ -32,7 +32,7 @@ pub trait EditDistance {
     fn diff<'a>(old: &'a str, new: &'a str) -> Vec<DiffLine<'a>>;
 }
 
-pub const GROUP: Group = Group::new("edit_distance", 5, "src/edit_distance.rs");
+pub const GROUP: Group = super::GROUPS.edit_distance;
 
 pub fn checks<K: EditDistance + 'static>() -> Vec<Check> {
     vec![
@@ -268,12 +268,16 @@ fn examples<K: EditDistance>() -> Result<(), Failure> {
         ("one\r\ntwo", "one\ntwo", &[Same("one"), Same("two")]),
         ("x\ny", "y\nx", &[Removed("x"), Same("y"), Added("x")]),
     ];
-    for &(old, new, expected) in diffs {
-        expect_eq(
-            format!("diff({old:?}, {new:?})"),
-            expected.to_vec(),
-            K::diff(old, new),
-        )?;
+    // Several minimal diffs can exist (`x y` → `y x` keeps either line): any minimal diff
+    // that rebuilds both texts is accepted. The one listed is shown as an example.
+    for &(old, new, one_answer) in diffs {
+        check_diff(old, new, &K::diff(old, new)).map_err(|failure| {
+            Failure::new(format!(
+                "{failure}
+one minimal diff: {}",
+                show(one_answer)
+            ))
+        })?;
     }
     Ok(())
 }

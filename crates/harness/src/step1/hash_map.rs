@@ -3,7 +3,8 @@
 //! Checks: worked examples, random operation sequences against std's `HashMap` (once with a
 //! good hasher, once with a hasher that puts every key into one of 5 hash values, so that
 //! collisions and removals in the middle of a probe sequence or chain are exercised), and a
-//! gate on the hashes and key comparisons per operation, at two sizes 16× apart.
+//! gate on the hashes and key comparisons per operation, at two sizes 16× apart, and one on
+//! the bytes allocated per entry (a map must not keep dozens of empty buckets per entry).
 
 use std::collections::HashMap;
 use std::fmt::Debug;
@@ -42,7 +43,7 @@ pub trait HashMapKata {
     fn is_empty<K: Hash + Eq, V, S: BuildHasher>(map: &Self::Map<K, V, S>) -> bool;
 }
 
-pub const GROUP: Group = Group::new("hash_map", 3, "src/hash_map.rs");
+pub const GROUP: Group = super::GROUPS.hash_map;
 
 /// A deterministic hasher (SipHash with fixed keys): the same counts on every run.
 type Fixed = BuildHasherDefault<DefaultHasher>;
@@ -95,6 +96,13 @@ pub fn checks<K: HashMapKata + 'static>() -> Vec<Check> {
              removing an entry must not cut the probe sequence of the keys after it: shift \
              them back or leave a tombstone",
             |ctx| matches_std::<K, FiveValues>(ctx, 200, FiveValues),
+        ),
+        GROUP.check(
+            "memory_gate",
+            "grow when the load passes a fixed fraction (3/4 or 7/8 with open addressing, about \
+             1 entry per bucket with chaining), and double: a map that keeps dozens of empty \
+             buckets per entry wastes memory and cache for nothing",
+            |_| memory_gate::<K>(),
         ),
         GROUP.check(
             "operation_gate",
@@ -374,6 +382,30 @@ fn operation_gate<K: HashMapKata>() -> Result<(), Failure> {
         large: 4_096,
     }
     .check(work_per_op::<K>)
+}
+
+/// Bytes allocated per entry while `n` u64 → u64 entries are inserted (growth included).
+fn bytes_per_entry<K: HashMapKata>(n: usize) -> u64 {
+    let mut map = K::with_hasher::<u64, u64, Fixed>(Fixed::default());
+    let (counts, _) = measure(|| {
+        for key in 0..n as u64 {
+            K::insert(&mut map, key.wrapping_mul(0x9E37_79B9_7F4A_7C15), key);
+        }
+    });
+    std::hint::black_box(&map);
+    counts.allocated_bytes / n as u64
+}
+
+fn memory_gate<K: HashMapKata>() -> Result<(), Failure> {
+    Gate {
+        what: "bytes allocated per entry (16-byte entries, growth included)",
+        expected: Class::Constant,
+        next_worse: Class::Linear,
+        constant: 1_024.0,
+        small: 256,
+        large: 4_096,
+    }
+    .check(bytes_per_entry::<K>)
 }
 
 /// Criterion group `hash_map`: n inserts of u64 keys, n lookups (half of them misses) and

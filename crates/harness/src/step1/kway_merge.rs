@@ -12,15 +12,26 @@ use crate::check::{Check, Failure, Group, expect_eq, show};
 use crate::counting::{Counted, measure};
 use crate::gate::{Class, Gate};
 use crate::property::for_all;
-use crate::step1::merge_sort::{ByKey, pairs, shuffled};
+use crate::step1::inputs::shuffled;
+use crate::step1::merge_sort::{ByKey, pairs};
+use crate::step1::source_rules::{self, Forbidden};
 
 /// The kata's API, as the suite sees it. The grade macro implements it by calling
 /// `<crate>::kway_merge::merge`.
 pub trait KwayMerge {
+    /// The text of the kata's file, for the rules its doc states about the code (the grade
+    /// macro reads the crate under test's file; fixtures may give their own).
+    const SOURCE: &'static str = "";
     fn merge<T: Ord>(logs: Vec<Vec<T>>) -> Vec<T>;
 }
 
-pub const GROUP: Group = Group::new("kway_merge", 2, "src/kway_merge.rs");
+pub const GROUP: Group = super::GROUPS.kway_merge;
+
+/// What the kata's doc forbids in the code itself.
+const FORBIDDEN: Forbidden = Forbidden {
+    names: crate::step1::source_rules::SORTS,
+    why: "concatenating and sorting is not the lesson: merge the logs with a heap of their heads",
+};
 
 pub fn checks<K: KwayMerge + 'static>() -> Vec<Check> {
     vec![
@@ -89,6 +100,7 @@ pub fn checks<K: KwayMerge + 'static>() -> Vec<Check> {
              min-heap (std's BinaryHeap with Reverse) of the k heads costs about log2(k)",
             |_| comparison_gate::<K>(),
         ),
+        source_rules::no_std_shortcut(GROUP, K::SOURCE, FORBIDDEN),
     ]
 }
 
@@ -202,6 +214,7 @@ pub fn bench<L: KwayMerge, R: KwayMerge>(c: &mut Criterion) {
 macro_rules! __step1_kway_merge {
     ($krate:ident, $subject:ident) => {
         impl $crate::step1::kway_merge::KwayMerge for $subject {
+            const SOURCE: &'static str = $crate::__step1_source!("kway_merge");
             fn merge<T: Ord>(logs: Vec<Vec<T>>) -> Vec<T> {
                 $krate::kway_merge::merge(logs)
             }

@@ -3,9 +3,11 @@
 //! Checks: worked examples (recency, replacement, eviction, capacity 0), random operation
 //! sequences against a simple Vec model, and a gate that counts the hashes, comparisons and
 //! clones of the keys per operation at two capacities 16× apart: O(1) per operation, not a
-//! scan of the recency order.
+//! scan of the recency order; and a gate on how the time of evicting puts grows (a scan of
+//! "last used" stamps touches no key, so only time shows it).
 
 use std::hash::Hash;
+use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion};
 use proptest::collection::vec;
@@ -13,7 +15,7 @@ use proptest::prelude::*;
 
 use crate::check::{Check, Failure, Group, expect_eq};
 use crate::counting::{Counted, measure};
-use crate::gate::{Class, Gate};
+use crate::gate::{Class, CpuClock, Gate};
 use crate::property::for_all;
 
 /// The kata's API, as the suite sees it. The grade macro implements it with
@@ -33,7 +35,7 @@ pub trait LruCache {
     fn capacity<K: Hash + Eq + Clone, V>(cache: &Self::Cache<K, V>) -> usize;
 }
 
-pub const GROUP: Group = Group::new("lru_cache", 3, "src/lru_cache.rs");
+pub const GROUP: Group = super::GROUPS.lru_cache;
 
 pub fn checks<K: LruCache + 'static>() -> Vec<Check> {
     vec![
@@ -60,6 +62,13 @@ pub fn checks<K: LruCache + 'static>() -> Vec<Check> {
              moving a node to the front or dropping the tail is O(1), searching a \
              Vec/VecDeque of keys for the one to move or evict is O(n)",
             |_| constant_time_gate::<K>(),
+        ),
+        GROUP.check(
+            "eviction_gate",
+            "finding the entry to evict must be O(1) too: keep the entries in a doubly linked \
+             recency list (indices into a Vec of nodes) and evict its tail; scanning every \
+             entry's \"last used\" stamp for the smallest costs O(n) per eviction",
+            |_| eviction_gate::<K>(),
         ),
     ]
 }
@@ -296,6 +305,30 @@ fn constant_time_gate<K: LruCache>() -> Result<(), Failure> {
         large: 16_000,
     }
     .check(key_work_per_op::<K>)
+}
+
+/// The time of `2n` puts of new keys into a cache of capacity `n`: after the first `n`,
+/// every put evicts. Finding the entry used longest ago by scanning every entry's "last
+/// used" stamp costs O(n) per eviction and touches no key, so no count sees it.
+fn eviction_time<K: LruCache>(n: usize) -> Duration {
+    let mut cache = K::new::<u64, u64>(n);
+    let started = CpuClock::start();
+    for key in 0..2 * n as u64 {
+        std::hint::black_box(K::put(&mut cache, key, key));
+    }
+    started.elapsed()
+}
+
+fn eviction_gate<K: LruCache>() -> Result<(), Failure> {
+    Gate {
+        what: "the time of 2n puts, n of them evicting (capacity n)",
+        expected: Class::Linear,
+        next_worse: Class::Quadratic,
+        constant: 0.0,
+        small: 64,
+        large: 2_048,
+    }
+    .check_time_growth(eviction_time::<K>)
 }
 
 /// Criterion group `lru_cache`: 10 000 mixed gets and puts (about half hits) on a cache of

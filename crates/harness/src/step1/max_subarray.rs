@@ -23,7 +23,7 @@ pub trait MaxSubarray {
         T: Copy + Ord + Add<Output = T>;
 }
 
-pub const GROUP: Group = Group::new("max_subarray", 1, "src/max_subarray.rs");
+pub const GROUP: Group = super::GROUPS.max_subarray;
 
 static OPERATIONS: AtomicU64 = AtomicU64::new(0);
 

@@ -21,7 +21,7 @@ pub trait MergeIntervals {
     fn merge<T: Ord>(bookings: Vec<Range<T>>) -> Vec<Range<T>>;
 }
 
-pub const GROUP: Group = Group::new("merge_intervals", 1, "src/merge_intervals.rs");
+pub const GROUP: Group = super::GROUPS.merge_intervals;
 
 /// The answer by definition, for small numbers: mark every slot some booking covers, then
 /// read off the runs of marked slots. Touching bookings give adjacent slots, one run.

@@ -1,26 +1,39 @@
 //! Kata `merge_sort` (grade 2): stable merge sort.
 //!
 //! Checks: worked examples, agreement with std's stable sort on random input, stability
-//! (records that compare by key only keep their input order), and a comparison-count gate
-//! that tells O(n log n) from O(n²).
+//! (records that compare by key only keep their input order), a comparison-count gate that
+//! tells O(n log n) from O(n²), and a gate on how the sorting time grows (the one cost no
+//! count sees: elements shifted by `swap` or `rotate`, as in a binary insertion sort).
 
 use std::cmp::Ordering;
+use std::time::Duration;
 
 use criterion::{BatchSize, BenchmarkId, Criterion};
 use proptest::collection::vec;
 
 use crate::check::{Check, Failure, Group, expect_eq, show};
 use crate::counting::{Counted, measure};
-use crate::gate::{Class, Gate};
+use crate::gate::{Class, CpuClock, Gate};
 use crate::property::for_all;
+use crate::step1::inputs::shuffled;
+use crate::step1::source_rules::{self, Forbidden};
 
 /// The kata's API, as the suite sees it. The grade macro implements it by calling
 /// `<crate>::merge_sort::merge_sort`.
 pub trait MergeSort {
+    /// The text of the kata's file, for the rules its doc states about the code (the grade
+    /// macro reads the crate under test's file; fixtures may give their own).
+    const SOURCE: &'static str = "";
     fn merge_sort<T: Ord + Clone>(items: &mut [T]);
 }
 
-pub const GROUP: Group = Group::new("merge_sort", 2, "src/merge_sort.rs");
+pub const GROUP: Group = super::GROUPS.merge_sort;
+
+/// What the kata's doc forbids in the code itself.
+const FORBIDDEN: Forbidden = Forbidden {
+    names: crate::step1::source_rules::SORTS,
+    why: "writing the sort is the lesson: split, sort the halves, merge",
+};
 
 pub fn checks<K: MergeSort + 'static>() -> Vec<Check> {
     vec![
@@ -75,7 +88,51 @@ pub fn checks<K: MergeSort + 'static>() -> Vec<Check> {
              about n·log2(n): halve, sort the halves, merge in one linear pass",
             |_| comparison_gate::<K>(),
         ),
+        GROUP.check(
+            "moves_gate",
+            "merge sort moves each element O(log n) times; inserting into a sorted prefix \
+             (even one found by binary search) shifts about n²/4 elements with `swap`, \
+             `rotate` or `Vec::insert`: few comparisons, but quadratic work. Merge through a \
+             buffer instead",
+            |_| moves_gate::<K>(),
+        ),
+        source_rules::no_std_shortcut(GROUP, K::SOURCE, FORBIDDEN),
     ]
+}
+
+/// A record of 512 bytes sorted by its `key`: moving one costs what a real row costs.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct Row {
+    key: u64,
+    payload: [u64; 63],
+}
+
+/// The time to sort a fixed shuffle of `n` rows (the input is built outside the timing).
+fn sort_time<K: MergeSort>(n: usize) -> Duration {
+    let mut rows: Vec<Row> = shuffled(n, 2)
+        .into_iter()
+        .map(|key| Row {
+            key,
+            payload: [key; 63],
+        })
+        .collect();
+    let started = CpuClock::start();
+    K::merge_sort(&mut rows);
+    let elapsed = started.elapsed();
+    std::hint::black_box(&rows);
+    elapsed
+}
+
+fn moves_gate<K: MergeSort>() -> Result<(), Failure> {
+    Gate {
+        what: "the time to sort n rows of 512 bytes",
+        expected: Class::NLogN,
+        next_worse: Class::Quadratic,
+        constant: 0.0,
+        small: 250,
+        large: 4_000,
+    }
+    .check_time_growth(sort_time::<K>)
 }
 
 /// A record `ByKey(key, id)` compared by its key only: the id shows whether a sort kept
@@ -141,20 +198,6 @@ fn examples<K: MergeSort>() -> Result<(), Failure> {
     )
 }
 
-/// A fixed pseudo-random permutation of `0..n` (an LCG: the same input on every run).
-pub(crate) fn shuffled(n: usize, seed: u64) -> Vec<u64> {
-    let mut items: Vec<u64> = (0..n as u64).collect();
-    let mut state = seed ^ 0x9E37_79B9_7F4A_7C15;
-    for i in (1..n).rev() {
-        state = state
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        let j = ((state >> 33) % (i as u64 + 1)) as usize;
-        items.swap(i, j);
-    }
-    items
-}
-
 /// Comparisons to sort a fixed shuffle of `n` distinct numbers.
 fn comparisons_for<K: MergeSort>(n: usize) -> u64 {
     let mut items: Vec<Counted<u64>> = shuffled(n, 1).into_iter().map(Counted).collect();
@@ -207,6 +250,7 @@ pub fn bench<L: MergeSort, R: MergeSort>(c: &mut Criterion) {
 macro_rules! __step1_merge_sort {
     ($krate:ident, $subject:ident) => {
         impl $crate::step1::merge_sort::MergeSort for $subject {
+            const SOURCE: &'static str = $crate::__step1_source!("merge_sort");
             fn merge_sort<T: Ord + Clone>(items: &mut [T]) {
                 $krate::merge_sort::merge_sort(items)
             }

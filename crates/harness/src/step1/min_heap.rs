@@ -16,10 +16,14 @@ use crate::check::{Check, Context, Failure, Group, expect_eq, show};
 use crate::counting::{Counted, measure};
 use crate::gate::{Class, Gate};
 use crate::property::for_all;
+use crate::step1::source_rules::{self, Forbidden};
 
 /// The kata's API, as the suite sees it. The grade macro sets `Heap<T>` to
 /// `<crate>::min_heap::MinHeap<T>` and delegates every method to it.
 pub trait MinHeap {
+    /// The text of the kata's file, for the rules its doc states about the code (the grade
+    /// macro reads the crate under test's file; fixtures may give their own).
+    const SOURCE: &'static str = "";
     type Heap<T: Ord>;
     fn new<T: Ord>() -> Self::Heap<T>;
     fn from_vec<T: Ord>(items: Vec<T>) -> Self::Heap<T>;
@@ -30,7 +34,13 @@ pub trait MinHeap {
     fn is_empty<T: Ord>(heap: &Self::Heap<T>) -> bool;
 }
 
-pub const GROUP: Group = Group::new("min_heap", 3, "src/min_heap.rs");
+pub const GROUP: Group = super::GROUPS.min_heap;
+
+/// What the kata's doc forbids in the code itself.
+const FORBIDDEN: Forbidden = Forbidden {
+    names: &["BinaryHeap"],
+    why: "std's BinaryHeap is the answer already: sift up and down in your own Vec",
+};
 
 pub fn checks<K: MinHeap + 'static>() -> Vec<Check> {
     vec![
@@ -67,6 +77,7 @@ pub fn checks<K: MinHeap + 'static>() -> Vec<Check> {
              most nodes are near the bottom and sift down only a level or two, O(n) in all",
             |_| heapify_gate::<K>(),
         ),
+        source_rules::no_std_shortcut(GROUP, K::SOURCE, FORBIDDEN),
     ]
 }
 
@@ -361,6 +372,7 @@ pub fn bench<L: MinHeap, R: MinHeap>(c: &mut Criterion) {
 macro_rules! __step1_min_heap {
     ($krate:ident, $subject:ident) => {
         impl $crate::step1::min_heap::MinHeap for $subject {
+            const SOURCE: &'static str = $crate::__step1_source!("min_heap");
             type Heap<T: Ord> = $krate::min_heap::MinHeap<T>;
             fn new<T: Ord>() -> Self::Heap<T> {
                 $krate::min_heap::MinHeap::new()

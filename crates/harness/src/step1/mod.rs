@@ -11,124 +11,95 @@
 
 use criterion::Criterion;
 
+use crate::check::Group;
 use crate::suite::Suite;
 
-pub mod balanced_brackets;
-pub mod base62;
-pub mod bfs;
-pub mod binary_search;
-pub mod bloom_filter;
-pub mod consistent_hash;
-pub mod dijkstra;
-pub mod edit_distance;
-pub mod hash_map;
-pub mod kway_merge;
-pub mod lru_cache;
-pub mod max_subarray;
-pub mod merge_intervals;
-pub mod merge_sort;
-pub mod min_heap;
-pub mod ordered_map;
-pub mod quickselect;
-pub mod rate_limiter;
-pub mod ring_buffer;
-pub mod top_k;
-pub mod topo_sort;
-pub mod trie;
-pub mod two_sum;
-pub mod union_find;
-pub mod word_frequencies;
+pub mod inputs;
+pub mod source_rules;
 
-/// Every kata's trait: what a crate under test must provide for the whole suite.
-pub trait Katas:
-    two_sum::TwoSum
-    + max_subarray::MaxSubarray
-    + merge_intervals::MergeIntervals
-    + balanced_brackets::BalancedBrackets
-    + word_frequencies::WordFrequencies
-    + binary_search::BinarySearch
-    + merge_sort::MergeSort
-    + quickselect::Quickselect
-    + kway_merge::KwayMerge
-    + top_k::TopK
-    + ring_buffer::RingBuffer
-    + min_heap::MinHeap
-    + hash_map::HashMapKata
-    + lru_cache::LruCache
-    + trie::Trie
-    + union_find::UnionFind
-    + bfs::Bfs
-    + dijkstra::Dijkstra
-    + topo_sort::TopoSort
-    + ordered_map::OrderedMap
-    + rate_limiter::RateLimiter
-    + consistent_hash::ConsistentHash
-    + bloom_filter::BloomFilter
-    + edit_distance::EditDistance
-    + base62::Base62
-{
+/// THE list of katas, in suite order: one row per kata, `name: Trait, grade g, delegate;`.
+/// Everything else is generated from it: the module list, the [`Katas`] bounds, the suite,
+/// the [`GROUPS`] (name, grade and file `src/<name>.rs` of each kata), the delegate impls of
+/// the grade macros, the benches, and the fixture modules of the reference's self-test.
+/// Adding a kata is one row here plus its files (see ARCHITECTURE.md, "Adding a kata").
+///
+/// It hands the rows to the macro `$callback` of this crate, after `$args` and a `;`.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __step1_table {
+    ($callback:ident $(, $args:tt)*) => {
+        $crate::$callback! {
+            $($args),* ;
+            two_sum: TwoSum, grade 1, __step1_two_sum;
+            max_subarray: MaxSubarray, grade 1, __step1_max_subarray;
+            merge_intervals: MergeIntervals, grade 1, __step1_merge_intervals;
+            balanced_brackets: BalancedBrackets, grade 1, __step1_balanced_brackets;
+            word_frequencies: WordFrequencies, grade 1, __step1_word_frequencies;
+            binary_search: BinarySearch, grade 2, __step1_binary_search;
+            merge_sort: MergeSort, grade 2, __step1_merge_sort;
+            quickselect: Quickselect, grade 2, __step1_quickselect;
+            kway_merge: KwayMerge, grade 2, __step1_kway_merge;
+            top_k: TopK, grade 2, __step1_top_k;
+            ring_buffer: RingBuffer, grade 3, __step1_ring_buffer;
+            min_heap: MinHeap, grade 3, __step1_min_heap;
+            hash_map: HashMapKata, grade 3, __step1_hash_map;
+            lru_cache: LruCache, grade 3, __step1_lru_cache;
+            trie: Trie, grade 3, __step1_trie;
+            union_find: UnionFind, grade 3, __step1_union_find;
+            bfs: Bfs, grade 4, __step1_bfs;
+            dijkstra: Dijkstra, grade 4, __step1_dijkstra;
+            topo_sort: TopoSort, grade 4, __step1_topo_sort;
+            ordered_map: OrderedMap, grade 4, __step1_ordered_map;
+            rate_limiter: RateLimiter, grade 5, __step1_rate_limiter;
+            consistent_hash: ConsistentHash, grade 5, __step1_consistent_hash;
+            bloom_filter: BloomFilter, grade 5, __step1_bloom_filter;
+            edit_distance: EditDistance, grade 5, __step1_edit_distance;
+            base62: Base62, grade 5, __step1_base62;
+        }
+    };
 }
 
-impl<K> Katas for K where
-    K: two_sum::TwoSum
-        + max_subarray::MaxSubarray
-        + merge_intervals::MergeIntervals
-        + balanced_brackets::BalancedBrackets
-        + word_frequencies::WordFrequencies
-        + binary_search::BinarySearch
-        + merge_sort::MergeSort
-        + quickselect::Quickselect
-        + kway_merge::KwayMerge
-        + top_k::TopK
-        + ring_buffer::RingBuffer
-        + min_heap::MinHeap
-        + hash_map::HashMapKata
-        + lru_cache::LruCache
-        + trie::Trie
-        + union_find::UnionFind
-        + bfs::Bfs
-        + dijkstra::Dijkstra
-        + topo_sort::TopoSort
-        + ordered_map::OrderedMap
-        + rate_limiter::RateLimiter
-        + consistent_hash::ConsistentHash
-        + bloom_filter::BloomFilter
-        + edit_distance::EditDistance
-        + base62::Base62
-{
+/// Declares the kata modules, [`Katas`], [`GROUPS`], [`suite`] and [`benches`] from the
+/// rows of [`__step1_table`].
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __step1_declare {
+    (; $($kata:ident: $Trait:ident, grade $grade:literal, $delegate:ident;)*) => {
+        $(pub mod $kata;)*
+
+        /// Every kata's trait: what a crate under test must provide for the whole suite.
+        pub trait Katas: $($kata::$Trait +)* {}
+
+        impl<K> Katas for K where K: $($kata::$Trait +)* {}
+
+        /// Each kata's name, grade and file, one field per kata.
+        #[derive(Debug, Clone, Copy)]
+        pub struct Groups {
+            $(pub $kata: Group,)*
+        }
+
+        /// Each kata's [`Group`]: its module's `GROUP` reads it from here.
+        pub const GROUPS: Groups = Groups {
+            $($kata: Group::new(stringify!($kata), $grade, concat!("src/", stringify!($kata), ".rs")),)*
+        };
+
+        /// The whole step-1 suite for the crate under test `K`, whose manifest directory is
+        /// `manifest_dir`.
+        pub fn suite<K: Katas + 'static>(manifest_dir: &str) -> Suite {
+            Suite::new(crate::steps::step(1), manifest_dir)
+                $(.with($kata::checks::<K>()))*
+                .ordered()
+        }
+
+        /// Every kata's criterion group: the learner's code `L` beside the reference `R` (and
+        /// std where it has an equivalent).
+        pub fn benches<L: Katas, R: Katas>(c: &mut Criterion) {
+            $($kata::bench::<L, R>(c);)*
+        }
+    };
 }
 
-/// The whole step-1 suite for the crate under test `K`, whose manifest directory is
-/// `manifest_dir`.
-pub fn suite<K: Katas + 'static>(manifest_dir: &str) -> Suite {
-    Suite::new(crate::steps::step(1), manifest_dir)
-        .with(two_sum::checks::<K>())
-        .with(max_subarray::checks::<K>())
-        .with(merge_intervals::checks::<K>())
-        .with(balanced_brackets::checks::<K>())
-        .with(word_frequencies::checks::<K>())
-        .with(binary_search::checks::<K>())
-        .with(merge_sort::checks::<K>())
-        .with(quickselect::checks::<K>())
-        .with(kway_merge::checks::<K>())
-        .with(top_k::checks::<K>())
-        .with(ring_buffer::checks::<K>())
-        .with(min_heap::checks::<K>())
-        .with(hash_map::checks::<K>())
-        .with(lru_cache::checks::<K>())
-        .with(trie::checks::<K>())
-        .with(union_find::checks::<K>())
-        .with(bfs::checks::<K>())
-        .with(dijkstra::checks::<K>())
-        .with(topo_sort::checks::<K>())
-        .with(ordered_map::checks::<K>())
-        .with(rate_limiter::checks::<K>())
-        .with(consistent_hash::checks::<K>())
-        .with(bloom_filter::checks::<K>())
-        .with(edit_distance::checks::<K>())
-        .with(base62::checks::<K>())
-        .ordered()
-}
+__step1_table!(__step1_declare);
 
 /// Writes the `main` of a step-1 grade file for the crate `$krate`: grades it, or with
 /// `stub`, checks that it fails every non-trivial check.
@@ -167,62 +138,41 @@ macro_rules! __step1_subject {
 #[macro_export]
 macro_rules! __step1_impls {
     ($krate:ident, $subject:ident) => {
-        $crate::__step1_two_sum!($krate, $subject);
-        $crate::__step1_max_subarray!($krate, $subject);
-        $crate::__step1_merge_intervals!($krate, $subject);
-        $crate::__step1_balanced_brackets!($krate, $subject);
-        $crate::__step1_word_frequencies!($krate, $subject);
-        $crate::__step1_binary_search!($krate, $subject);
-        $crate::__step1_merge_sort!($krate, $subject);
-        $crate::__step1_quickselect!($krate, $subject);
-        $crate::__step1_kway_merge!($krate, $subject);
-        $crate::__step1_top_k!($krate, $subject);
-        $crate::__step1_ring_buffer!($krate, $subject);
-        $crate::__step1_min_heap!($krate, $subject);
-        $crate::__step1_hash_map!($krate, $subject);
-        $crate::__step1_lru_cache!($krate, $subject);
-        $crate::__step1_trie!($krate, $subject);
-        $crate::__step1_union_find!($krate, $subject);
-        $crate::__step1_bfs!($krate, $subject);
-        $crate::__step1_dijkstra!($krate, $subject);
-        $crate::__step1_topo_sort!($krate, $subject);
-        $crate::__step1_ordered_map!($krate, $subject);
-        $crate::__step1_rate_limiter!($krate, $subject);
-        $crate::__step1_consistent_hash!($krate, $subject);
-        $crate::__step1_bloom_filter!($krate, $subject);
-        $crate::__step1_edit_distance!($krate, $subject);
-        $crate::__step1_base62!($krate, $subject);
+        $crate::__step1_table!(__step1_impl_each, $krate, $subject);
     };
 }
 
-/// Every kata's criterion group: the learner's code `L` beside the reference `R` (and std
-/// where it has an equivalent).
-pub fn benches<L: Katas, R: Katas>(c: &mut Criterion) {
-    two_sum::bench::<L, R>(c);
-    max_subarray::bench::<L, R>(c);
-    merge_intervals::bench::<L, R>(c);
-    balanced_brackets::bench::<L, R>(c);
-    word_frequencies::bench::<L, R>(c);
-    binary_search::bench::<L, R>(c);
-    merge_sort::bench::<L, R>(c);
-    quickselect::bench::<L, R>(c);
-    kway_merge::bench::<L, R>(c);
-    top_k::bench::<L, R>(c);
-    ring_buffer::bench::<L, R>(c);
-    min_heap::bench::<L, R>(c);
-    hash_map::bench::<L, R>(c);
-    lru_cache::bench::<L, R>(c);
-    trie::bench::<L, R>(c);
-    union_find::bench::<L, R>(c);
-    bfs::bench::<L, R>(c);
-    dijkstra::bench::<L, R>(c);
-    topo_sort::bench::<L, R>(c);
-    ordered_map::bench::<L, R>(c);
-    rate_limiter::bench::<L, R>(c);
-    consistent_hash::bench::<L, R>(c);
-    bloom_filter::bench::<L, R>(c);
-    edit_distance::bench::<L, R>(c);
-    base62::bench::<L, R>(c);
+/// One delegate impl per row of [`__step1_table`].
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __step1_impl_each {
+    ($krate:ident, $subject:ident; $($kata:ident: $Trait:ident, grade $grade:literal, $delegate:ident;)*) => {
+        $($crate::$delegate!($krate, $subject);)*
+    };
+}
+
+/// Declares one fixture module per kata (`mod <kata>;`, the file `<kata>.rs` beside the
+/// caller) and `add_fixtures(plan)`, which adds every module's fixtures with its `add`.
+/// The `main` of the reference's `tests/wrong_variants/main.rs` calls it.
+#[macro_export]
+macro_rules! step1_fixture_modules {
+    () => {
+        $crate::__step1_table!(__step1_fixture_each);
+    };
+}
+
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __step1_fixture_each {
+    (; $($kata:ident: $Trait:ident, grade $grade:literal, $delegate:ident;)*) => {
+        $(mod $kata;)*
+
+        /// Every kata module's fixtures, in suite order.
+        fn add_fixtures(plan: $crate::Plan) -> $crate::Plan {
+            $(let plan = $kata::add(plan);)*
+            plan
+        }
+    };
 }
 
 /// Writes the `main` of `benches/katas.rs`: criterion runs every kata's group with

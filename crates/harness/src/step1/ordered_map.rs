@@ -2,8 +2,9 @@
 //! or a skip list).
 //!
 //! Checks: worked examples, random operation sequences run step by step against
-//! `BTreeMap`, two comparison gates (keys inserted in sorted order, which turns a plain
-//! binary search tree into a list, and in random order), and a gate on element moves.
+//! `BTreeMap`, two comparison gates (keys inserted in ascending and in descending order,
+//! which turn a plain binary search tree into a list, and in random order), a gate on the
+//! cost of `range` (O(log n + k)), and a gate on element moves.
 //!
 //! Why a moves gate: a sorted `Vec` with binary search passes the comparison gates
 //! (log n comparisons per insert), but each insert shifts every later element one slot
@@ -27,22 +28,37 @@ use crate::check::{Check, Failure, Group, expect_eq, show};
 use crate::counting::{Counted, measure};
 use crate::gate::{Class, Gate};
 use crate::property::for_all;
+use crate::step1::inputs::shuffled;
+use crate::step1::source_rules::{self, Forbidden};
 
 /// The kata's API, as the suite sees it. The grade macro sets `Map` to
 /// `<crate>::ordered_map::OrderedMap<K, V>` and delegates each method.
 pub trait OrderedMap {
+    /// The text of the kata's file, for the rules its doc states about the code (the grade
+    /// macro reads the crate under test's file; fixtures may give their own).
+    const SOURCE: &'static str = "";
     type Map<K: Ord, V>;
     fn new<K: Ord, V>() -> Self::Map<K, V>;
     fn insert<K: Ord, V>(map: &mut Self::Map<K, V>, key: K, value: V) -> Option<V>;
     fn get<'a, K: Ord, V>(map: &'a Self::Map<K, V>, key: &K) -> Option<&'a V>;
     fn remove<K: Ord, V>(map: &mut Self::Map<K, V>, key: &K) -> Option<V>;
     fn len<K: Ord, V>(map: &Self::Map<K, V>) -> usize;
+    /// The grade macro delegates it; fixtures may keep this default.
+    fn is_empty<K: Ord, V>(map: &Self::Map<K, V>) -> bool {
+        Self::len(map) == 0
+    }
     fn first<K: Ord, V>(map: &Self::Map<K, V>) -> Option<(&K, &V)>;
     fn last<K: Ord, V>(map: &Self::Map<K, V>) -> Option<(&K, &V)>;
     fn range<K: Ord, V>(map: &Self::Map<K, V>, range: Range<K>) -> Vec<(&K, &V)>;
 }
 
-pub const GROUP: Group = Group::new("ordered_map", 4, "src/ordered_map.rs");
+pub const GROUP: Group = super::GROUPS.ordered_map;
+
+/// What the kata's doc forbids in the code itself.
+const FORBIDDEN: Forbidden = Forbidden {
+    names: &["BTreeMap", "BTreeSet"],
+    why: "the tree is the lesson: link your own nodes",
+};
 
 pub fn checks<K: OrderedMap + 'static>() -> Vec<Check> {
     vec![
@@ -70,16 +86,26 @@ pub fn checks<K: OrderedMap + 'static>() -> Vec<Check> {
         ),
         GROUP.check(
             "sorted_inserts_gate",
-            "keys that arrive in sorted order turn a plain binary search tree into a linked \
-             list; keep the tree balanced (AVL rotations, a treap's random priorities, a \
+            "keys that arrive in sorted order (ascending OR descending) turn a plain binary \
+             search tree into a linked list; keep the tree balanced on both sides (AVL rotations, a treap's random priorities, a \
              red-black tree) or use a skip list",
-            |_| comparison_gate::<K>(true),
+            |_| {
+                comparison_gate::<K>(KeyOrder::Ascending)?;
+                comparison_gate::<K>(KeyOrder::Descending)
+            },
         ),
         GROUP.check(
             "random_inserts_gate",
             "each insert and get must compare O(log n) keys: walk down a balanced tree (or the \
              levels of a skip list), never along every entry",
-            |_| comparison_gate::<K>(false),
+            |_| comparison_gate::<K>(KeyOrder::Random),
+        ),
+        GROUP.check(
+            "range_gate",
+            "range must cost O(log n + k): walk down to the first key >= start (skip every \
+             subtree left of it) and stop at the first key >= end; an in-order walk of the \
+             whole map that keeps the keys in range is O(n) per query",
+            |_| range_gate::<K>(),
         ),
         GROUP.check(
             "moves_gate",
@@ -88,6 +114,7 @@ pub fn checks<K: OrderedMap + 'static>() -> Vec<Check> {
              moves nothing",
             |_| moves_gate::<K>(),
         ),
+        source_rules::no_std_shortcut(GROUP, K::SOURCE, FORBIDDEN),
     ]
 }
 
@@ -148,6 +175,11 @@ fn against_btreemap<K: OrderedMap>(ops: &[Op]) -> Result<(), Failure> {
             model.len(),
             K::len(&map),
         )?;
+        expect_eq(
+            context(&format!("is_empty() after {call}")),
+            model.is_empty(),
+            K::is_empty(&map),
+        )?;
         done.push(call);
     }
     Ok(())
@@ -158,6 +190,7 @@ fn examples<K: OrderedMap>() -> Result<(), Failure> {
     let mut map = K::new::<u32, &str>();
     let call = |what: &str| format!("{what} on a new map");
     expect_eq(call("len()"), 0, K::len(&map))?;
+    expect_eq(call("is_empty()"), true, K::is_empty(&map))?;
     expect_eq(call("first()"), None, K::first(&map))?;
     expect_eq(call("last()"), None, K::last(&map))?;
     expect_eq(call("get(&10)"), None, K::get(&map, &10))?;
@@ -179,6 +212,7 @@ fn examples<K: OrderedMap>() -> Result<(), Failure> {
     }
     let after = "after inserting 50, 10, 40, 30, 70";
     expect_eq(format!("len() {after}"), 5, K::len(&map))?;
+    expect_eq(format!("is_empty() {after}"), false, K::is_empty(&map))?;
     expect_eq(
         format!("get(&40) {after}"),
         Some(&"dave"),
@@ -255,25 +289,20 @@ fn examples<K: OrderedMap>() -> Result<(), Failure> {
     Ok(())
 }
 
-/// A fixed pseudo-random permutation of `0..n` (xorshift-driven Fisher-Yates).
-fn shuffled(n: usize, seed: u64) -> Vec<u64> {
-    let mut keys: Vec<u64> = (0..n as u64).collect();
-    let mut state = seed ^ 0x9E37_79B9_7F4A_7C15 ^ n as u64;
-    for i in (1..n).rev() {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        keys.swap(i, (state % (i as u64 + 1)) as usize);
-    }
-    keys
+/// The order in which a gate inserts its keys.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum KeyOrder {
+    Ascending,
+    Descending,
+    Random,
 }
 
-/// Comparisons per operation: `n` inserts (sorted or shuffled keys), then 256 gets.
-fn comparisons_per_op<K: OrderedMap>(n: usize, sorted: bool) -> u64 {
-    let keys: Vec<u64> = if sorted {
-        (0..n as u64).collect()
-    } else {
-        shuffled(n, 1)
+/// Comparisons per operation: `n` inserts (keys in `order`), then 256 gets.
+fn comparisons_per_op<K: OrderedMap>(n: usize, order: KeyOrder) -> u64 {
+    let keys: Vec<u64> = match order {
+        KeyOrder::Ascending => (0..n as u64).collect(),
+        KeyOrder::Descending => (0..n as u64).rev().collect(),
+        KeyOrder::Random => shuffled(n, 1),
     };
     let probes: Vec<Counted<u64>> = (0..256u64).map(|i| Counted(i * n as u64 / 256)).collect();
     let entries: Vec<(Counted<u64>, u64)> = keys.into_iter().map(|k| (Counted(k), k)).collect();
@@ -289,12 +318,16 @@ fn comparisons_per_op<K: OrderedMap>(n: usize, sorted: bool) -> u64 {
     counts.comparisons / (n as u64 + probes.len() as u64)
 }
 
-fn comparison_gate<K: OrderedMap>(sorted: bool) -> Result<(), Failure> {
+fn comparison_gate<K: OrderedMap>(order: KeyOrder) -> Result<(), Failure> {
     Gate {
-        what: if sorted {
-            "comparisons per insert or get (keys inserted in sorted order)"
-        } else {
-            "comparisons per insert or get (keys inserted in random order)"
+        what: match order {
+            KeyOrder::Ascending => {
+                "comparisons per insert or get (keys inserted in ascending order)"
+            }
+            KeyOrder::Descending => {
+                "comparisons per insert or get (keys inserted in descending order)"
+            }
+            KeyOrder::Random => "comparisons per insert or get (keys inserted in random order)",
         },
         expected: Class::Log,
         next_worse: Class::Linear,
@@ -302,7 +335,41 @@ fn comparison_gate<K: OrderedMap>(sorted: bool) -> Result<(), Failure> {
         small: 512,
         large: 8_192,
     }
-    .check(|n| comparisons_per_op::<K>(n, sorted))
+    .check(|n| comparisons_per_op::<K>(n, order))
+}
+
+/// Comparisons plus words (8 bytes) allocated per range query: 256 queries of 8 keys each
+/// over a map of `n` keys. A walk down to the start and along k entries is O(log n + k); a
+/// walk over every entry that filters (or a copy of every entry) is O(n).
+fn range_cost_per_query<K: OrderedMap>(n: usize) -> u64 {
+    let mut map = K::new::<Counted<u64>, u64>();
+    for key in shuffled(n, 4) {
+        K::insert(&mut map, Counted(key), key);
+    }
+    let queries: Vec<Range<Counted<u64>>> = (0..256u64)
+        .map(|i| {
+            let start = i * (n as u64 - 8) / 256;
+            Counted(start)..Counted(start + 8)
+        })
+        .collect();
+    let (counts, _) = measure(|| {
+        for query in queries {
+            std::hint::black_box(K::range(&map, query));
+        }
+    });
+    (counts.comparisons + counts.allocated_bytes / 8) / 256
+}
+
+fn range_gate<K: OrderedMap>() -> Result<(), Failure> {
+    Gate {
+        what: "comparisons + words allocated per range query of 8 keys",
+        expected: Class::Log,
+        next_worse: Class::Linear,
+        constant: 16.0,
+        small: 512,
+        large: 8_192,
+    }
+    .check(range_cost_per_query::<K>)
 }
 
 /// Estimated element moves per insert over `n` inserts of shuffled keys, from the addresses
@@ -393,6 +460,7 @@ pub fn bench<L: OrderedMap, R: OrderedMap>(c: &mut Criterion) {
 macro_rules! __step1_ordered_map {
     ($krate:ident, $subject:ident) => {
         impl $crate::step1::ordered_map::OrderedMap for $subject {
+            const SOURCE: &'static str = $crate::__step1_source!("ordered_map");
             type Map<K: Ord, V> = $krate::ordered_map::OrderedMap<K, V>;
             fn new<K: Ord, V>() -> Self::Map<K, V> {
                 $krate::ordered_map::OrderedMap::new()
@@ -408,6 +476,9 @@ macro_rules! __step1_ordered_map {
             }
             fn len<K: Ord, V>(map: &Self::Map<K, V>) -> usize {
                 map.len()
+            }
+            fn is_empty<K: Ord, V>(map: &Self::Map<K, V>) -> bool {
+                map.is_empty()
             }
             fn first<K: Ord, V>(map: &Self::Map<K, V>) -> Option<(&K, &V)> {
                 map.first()

@@ -3,7 +3,8 @@
 //! Checks: worked examples, agreement with "sort, then index" on random input with many
 //! duplicates, and two comparison-count gates: expected O(n) on distinct values (against
 //! sorting, O(n log n)) and O(n) on few distinct values (against a two-way partition that
-//! goes quadratic on duplicates).
+//! goes quadratic on duplicates), and O(n) on ordered input (sorted, reversed, nearly sorted:
+//! against a pivot at a fixed end of the range, which goes quadratic there).
 
 use criterion::{BatchSize, BenchmarkId, Criterion};
 use proptest::collection::vec;
@@ -13,15 +14,36 @@ use crate::check::{Check, Failure, Group, expect_eq, show};
 use crate::counting::{Counted, measure};
 use crate::gate::{Class, Gate};
 use crate::property::for_all;
-use crate::step1::merge_sort::shuffled;
+use crate::step1::inputs::{ordered_shapes, shuffled};
+use crate::step1::source_rules::{self, Forbidden};
 
 /// The kata's API, as the suite sees it. The grade macro implements it by calling
 /// `<crate>::quickselect::kth_smallest`.
 pub trait Quickselect {
+    /// The text of the kata's file, for the rules its doc states about the code (the grade
+    /// macro reads the crate under test's file; fixtures may give their own).
+    const SOURCE: &'static str = "";
     fn kth_smallest<T: Ord>(items: &mut [T], k: usize) -> Option<&T>;
 }
 
-pub const GROUP: Group = Group::new("quickselect", 2, "src/quickselect.rs");
+pub const GROUP: Group = super::GROUPS.quickselect;
+
+/// What the kata's doc forbids in the code itself.
+const FORBIDDEN: Forbidden = Forbidden {
+    names: &[
+        "sort",
+        "sort_unstable",
+        "sort_by",
+        "sort_by_key",
+        "sort_unstable_by",
+        "sort_unstable_by_key",
+        "sort_by_cached_key",
+        "select_nth_unstable",
+        "select_nth_unstable_by",
+        "select_nth_unstable_by_key",
+    ],
+    why: "writing the partition is the lesson",
+};
 
 pub fn checks<K: Quickselect + 'static>() -> Vec<Check> {
     vec![
@@ -65,6 +87,14 @@ pub fn checks<K: Quickselect + 'static>() -> Vec<Check> {
             |_| comparison_gate::<K>(),
         ),
         GROUP.check(
+            "ordered_input_gate",
+            "real data often comes sorted, reversed or nearly sorted: a pivot at a fixed end \
+             (the first or the last element) is then the minimum or the maximum, and each \
+             round drops one element (O(n²)). Take the middle element, a pseudo-random one, \
+             or the median of three",
+            |_| ordered_input_gate::<K>(),
+        ),
+        GROUP.check(
             "duplicates_gate",
             "on mostly-equal input, a partition that sends every copy of the pivot to one side \
              drops one element per round (O(n²)): partition three ways (< / == / >) and stop \
@@ -72,6 +102,7 @@ pub fn checks<K: Quickselect + 'static>() -> Vec<Check> {
              sweep all its copies out in one extra pass",
             |_| duplicates_gate::<K>(),
         ),
+        source_rules::no_std_shortcut(GROUP, K::SOURCE, FORBIDDEN),
     ]
 }
 
@@ -95,8 +126,10 @@ fn examples<K: Quickselect>() -> Result<(), Failure> {
     ];
     for &(items, k, expected) in cases {
         let mut work = items.to_vec();
+        let call = format!("kth_smallest(&mut {items:?}, {k})");
+        crate::child::calling(&call);
         let got = K::kth_smallest(&mut work, k).copied();
-        expect_eq(format!("kth_smallest(&mut {items:?}, {k})"), expected, got)?;
+        expect_eq(call, expected, got)?;
     }
     Ok(())
 }
@@ -129,6 +162,34 @@ fn comparison_gate<K: Quickselect>() -> Result<(), Failure> {
         large: 64_000,
     }
     .check(comparisons_for::<K>)
+}
+
+/// The most comparisons per call over the ordered shapes of `0..n` (ascending, descending,
+/// nearly sorted, two sorted runs), each asked for its 1/3 and 2/3 quantile.
+fn ordered_comparisons_for<K: Quickselect>(n: usize) -> u64 {
+    let mut most = 0;
+    for (_, shape) in ordered_shapes(n) {
+        for k in [n / 3, 2 * n / 3] {
+            let mut items: Vec<Counted<u64>> = shape.iter().copied().map(Counted).collect();
+            let (counts, _) = measure(|| {
+                std::hint::black_box(K::kth_smallest(&mut items, k));
+            });
+            most = most.max(counts.comparisons);
+        }
+    }
+    most
+}
+
+fn ordered_input_gate<K: Quickselect>() -> Result<(), Failure> {
+    Gate {
+        what: "comparisons (the worst of sorted, reversed, nearly sorted, two runs)",
+        expected: Class::Linear,
+        next_worse: Class::Quadratic,
+        constant: 8.0,
+        small: 250,
+        large: 4_000,
+    }
+    .check(ordered_comparisons_for::<K>)
 }
 
 /// Comparisons to find the 5/8 quantile of `n` shuffled values that take only four distinct
@@ -192,6 +253,7 @@ pub fn bench<L: Quickselect, R: Quickselect>(c: &mut Criterion) {
 macro_rules! __step1_quickselect {
     ($krate:ident, $subject:ident) => {
         impl $crate::step1::quickselect::Quickselect for $subject {
+            const SOURCE: &'static str = $crate::__step1_source!("quickselect");
             fn kth_smallest<T: Ord>(items: &mut [T], k: usize) -> Option<&T> {
                 $krate::quickselect::kth_smallest(items, k)
             }

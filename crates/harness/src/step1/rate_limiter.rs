@@ -33,7 +33,7 @@ pub trait RateLimiter {
     fn available(bucket: &Self::Bucket, now_ms: u64) -> u32;
 }
 
-pub const GROUP: Group = Group::new("rate_limiter", 5, "src/rate_limiter.rs");
+pub const GROUP: Group = super::GROUPS.rate_limiter;
 
 pub fn checks<K: RateLimiter + 'static>() -> Vec<Check> {
     vec![
@@ -46,8 +46,10 @@ pub fn checks<K: RateLimiter + 'static>() -> Vec<Check> {
         ),
         GROUP.check(
             "matches_model",
-            "a refused request takes nothing; RetryAfter is the SMALLEST wait that is enough: \
-             ceil(missing thousandths / refill_per_sec), rounded up, not down",
+            "a refused request takes nothing; a request for 0 tokens is granted and changes \
+             nothing, not even the bucket's clock (return before the refill); RetryAfter is \
+             the SMALLEST wait that is enough: ceil(missing thousandths / refill_per_sec), \
+             rounded up, not down",
             |ctx| {
                 let op = (
                     -300i64..1_500,
@@ -132,6 +134,10 @@ impl Model {
     }
 
     fn try_acquire(&mut self, now: u64, tokens: u32) -> Result<(), Denied> {
+        // A request for nothing is granted and changes nothing, not even the clock.
+        if tokens == 0 {
+            return Ok(());
+        }
         self.refill(now);
         let need = u64::from(tokens) * 1_000;
         if need <= self.level {
@@ -185,6 +191,19 @@ fn examples<K: RateLimiter>() -> Result<(), Failure> {
                 (0, Some(3), Err(Denied::RetryAfter(500))),
                 (0, Some(2), Ok(0)),
                 (0, Some(0), Ok(0)),
+            ],
+        ),
+        (
+            "a request for 0 tokens changes nothing, not even the bucket's clock",
+            5,
+            2,
+            10_000,
+            &[
+                (10_000, Some(5), Ok(0)),
+                (12_000, Some(0), Ok(0)),
+                (11_000, None, Ok(2)),
+                (11_000, Some(2), Ok(0)),
+                (11_000, Some(1), Err(Denied::RetryAfter(500))),
             ],
         ),
         (

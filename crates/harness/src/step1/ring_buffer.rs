@@ -20,10 +20,14 @@ use crate::check::{Check, Failure, Group, expect_eq};
 use crate::counting::measure;
 use crate::gate::{Class, Gate};
 use crate::property::for_all;
+use crate::step1::source_rules::{self, Forbidden};
 
 /// The kata's API, as the suite sees it. The grade macro sets `Queue<T>` to
 /// `<crate>::ring_buffer::RingBuffer<T>` and delegates every method to it.
 pub trait RingBuffer {
+    /// The text of the kata's file, for the rules its doc states about the code (the grade
+    /// macro reads the crate under test's file; fixtures may give their own).
+    const SOURCE: &'static str = "";
     type Queue<T>;
     fn with_capacity<T>(capacity: usize) -> Self::Queue<T>;
     fn push<T>(queue: &mut Self::Queue<T>, item: T) -> Result<(), T>;
@@ -35,7 +39,13 @@ pub trait RingBuffer {
     fn capacity<T>(queue: &Self::Queue<T>) -> usize;
 }
 
-pub const GROUP: Group = Group::new("ring_buffer", 3, "src/ring_buffer.rs");
+pub const GROUP: Group = super::GROUPS.ring_buffer;
+
+/// What the kata's doc forbids in the code itself.
+const FORBIDDEN: Forbidden = Forbidden {
+    names: &["VecDeque"],
+    why: "a VecDeque is a ring buffer already: keep the slots, head and len yourself",
+};
 
 pub fn checks<K: RingBuffer + 'static>() -> Vec<Check> {
     vec![
@@ -67,6 +77,7 @@ pub fn checks<K: RingBuffer + 'static>() -> Vec<Check> {
              O(n) per pop)",
             |_| move_gate::<K>(),
         ),
+        source_rules::no_std_shortcut(GROUP, K::SOURCE, FORBIDDEN),
     ]
 }
 
@@ -392,6 +403,7 @@ pub fn bench<L: RingBuffer, R: RingBuffer>(c: &mut Criterion) {
 macro_rules! __step1_ring_buffer {
     ($krate:ident, $subject:ident) => {
         impl $crate::step1::ring_buffer::RingBuffer for $subject {
+            const SOURCE: &'static str = $crate::__step1_source!("ring_buffer");
             type Queue<T> = $krate::ring_buffer::RingBuffer<T>;
             fn with_capacity<T>(capacity: usize) -> Self::Queue<T> {
                 $krate::ring_buffer::RingBuffer::with_capacity(capacity)

@@ -20,7 +20,7 @@ pub trait TopK {
     fn top_k<T: Ord, I: IntoIterator<Item = T>>(items: I, k: usize) -> Vec<T>;
 }
 
-pub const GROUP: Group = Group::new("top_k", 2, "src/top_k.rs");
+pub const GROUP: Group = super::GROUPS.top_k;
 
 /// k in both gates.
 const K: usize = 10;

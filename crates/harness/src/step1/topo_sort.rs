@@ -4,14 +4,17 @@
 //! suite hands it a [`CountingDeps`] that counts every edge it gives out. Checks: worked
 //! examples, the smallest-first order against a naive oracle on random DAGs, cycle detection
 //! against the same oracle (every reported cycle verified edge by edge), and an edge-visit
-//! gate that tells O(V + E) from re-scanning the edge list once per placed node.
+//! gate that tells O(V + E) from re-scanning the edge list once per placed node, and a gate
+//! on how the time grows (a copy of the edge list rescanned per node reads it only once).
+
+use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion};
 use proptest::collection::vec;
 use proptest::prelude::*;
 
 use crate::check::{Check, Failure, Group, show};
-use crate::gate::{Class, Gate, Meter};
+use crate::gate::{Class, CpuClock, Gate, Meter};
 use crate::property::for_all;
 
 /// Dependencies as a node count and an edge list that counts its readers: every call to
@@ -56,7 +59,7 @@ pub trait TopoSort {
     fn build_order(deps: &CountingDeps) -> Result<Vec<usize>, Vec<usize>>;
 }
 
-pub const GROUP: Group = Group::new("topo_sort", 4, "src/topo_sort.rs");
+pub const GROUP: Group = super::GROUPS.topo_sort;
 
 pub fn checks<K: TopoSort + 'static>() -> Vec<Check> {
     vec![
@@ -103,7 +106,35 @@ pub fn checks<K: TopoSort + 'static>() -> Vec<Check> {
              again for each placed node is O(V·E)",
             |_| edge_visit_gate::<K>(),
         ),
+        GROUP.check(
+            "work_gate",
+            "the edges read once must also be USED once: copying the edge list (or keeping \
+             the slice) and scanning all of it again for every placed node is O(V·E) work, \
+             whatever the count of edges() calls says. Build each node's list of dependants \
+             and in-degree in one pass",
+            |_| work_gate::<K>(),
+        ),
     ]
+}
+
+/// The time to sort a scrambled DAG of `n` nodes (the graph is built outside the timing).
+fn sort_time<K: TopoSort>(n: usize) -> Duration {
+    let deps = CountingDeps::new(n, scrambled_dag(n));
+    let started = CpuClock::start();
+    std::hint::black_box(K::build_order(&deps)).ok();
+    started.elapsed()
+}
+
+fn work_gate<K: TopoSort>() -> Result<(), Failure> {
+    Gate {
+        what: "the time to order a DAG of n nodes",
+        expected: Class::Linear,
+        next_worse: Class::Quadratic,
+        constant: 0.0,
+        small: 250,
+        large: 4_000,
+    }
+    .check_time_growth(sort_time::<K>)
 }
 
 /// The smallest-first topological order, by the definition: repeatedly place the smallest

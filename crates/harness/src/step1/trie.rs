@@ -30,7 +30,7 @@ pub trait Trie {
     fn is_empty<S: Ord + Clone>(trie: &Self::Tree<S>) -> bool;
 }
 
-pub const GROUP: Group = Group::new("trie", 3, "src/trie.rs");
+pub const GROUP: Group = super::GROUPS.trie;
 
 pub fn checks<K: Trie + 'static>() -> Vec<Check> {
     vec![

@@ -1,9 +1,10 @@
 //! Kata `two_sum` (grade 1): find two positions whose values add up to a target, with a hash
 //! map, in one pass.
 //!
-//! Checks: worked examples, agreement with a naive double loop on random input, and a gate
-//! that counts the hashes and equality tests of a kata-local instrumented number type
-//! ([`Tally`]): O(n) for a hash map, O(n²) for a double loop.
+//! Checks: worked examples, the first completed pair (smallest j, then smallest i) on random
+//! input against a double loop over j then i, and a gate that counts the hashes and
+//! equality tests of a kata-local instrumented number type ([`Tally`]): O(n) for a hash
+//! map, O(n²) for a double loop.
 
 use std::hash::{Hash, Hasher};
 use std::ops::Sub;
@@ -24,7 +25,7 @@ pub trait TwoSum {
         T: Copy + Eq + std::hash::Hash + Sub<Output = T>;
 }
 
-pub const GROUP: Group = Group::new("two_sum", 1, "src/two_sum.rs");
+pub const GROUP: Group = super::GROUPS.two_sum;
 
 static OPERATIONS: AtomicU64 = AtomicU64::new(0);
 
@@ -83,8 +84,9 @@ pub fn checks<K: TwoSum + 'static>() -> Vec<Check> {
             |_| examples::<K>(),
         ),
         GROUP.check(
-            "matches_double_loop",
-            "return the pair that completes first: the smallest j, and for it the smallest i. \
+            "first_completed_pair",
+            "return the pair that completes first: the smallest j, and for it the smallest i \
+             (a double loop over i then j finds the smallest i first: loop over j outside). \
              Keep the FIRST index of each value (don't overwrite it), look up before you \
              insert (an element may not pair with itself), and return None when no pair exists",
             |ctx| {

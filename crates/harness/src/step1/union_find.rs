@@ -40,7 +40,7 @@ pub trait UnionFind {
     fn is_empty<I: Copy + Eq + From<usize> + Into<usize>>(sets: &Self::Sets<I>) -> bool;
 }
 
-pub const GROUP: Group = Group::new("union_find", 3, "src/union_find.rs");
+pub const GROUP: Group = super::GROUPS.union_find;
 
 pub fn checks<K: UnionFind + 'static>() -> Vec<Check> {
     vec![
@@ -64,6 +64,20 @@ pub fn checks<K: UnionFind + 'static>() -> Vec<Check> {
             "check the element at the top of every method: \
              assert!(i < n, \"union-find element {i} out of range (0..{n})\")",
             |_| out_of_range::<K>(),
+        ),
+        GROUP.check(
+            "smaller_set_goes_under",
+            "union by size: hang the root of the SMALLER set under the root of the larger one \
+             (whichever argument it came from); linking find(a) under find(b) always lets a \
+             singleton become the root of a big set, and chains grow",
+            |_| smaller_set_goes_under::<K>(),
+        ),
+        GROUP.check(
+            "deep_find_gate",
+            "path compression: after find(x) walks up to the root, walk the path again and \
+             point every node on it straight at the root, so the next find from there costs \
+             one step; union by size alone keeps trees O(log n) deep, not O(1)",
+            |_| deep_find_gate::<K>(),
         ),
         GROUP.check(
             "near_constant_gate",
@@ -353,6 +367,77 @@ fn out_of_range<K: UnionFind>() -> Result<(), Failure> {
         }
     }
     Ok(())
+}
+
+fn smaller_set_goes_under<K: UnionFind>() -> Result<(), Failure> {
+    for singleton_first in [false, true] {
+        let mut sets = K::new::<usize>(11);
+        for i in 1..10 {
+            K::union(&mut sets, i, i - 1);
+        }
+        let root = K::find(&mut sets, 0);
+        let call = if singleton_first {
+            K::union(&mut sets, 10, 0);
+            "union(10, 0)"
+        } else {
+            K::union(&mut sets, 0, 10);
+            "union(0, 10)"
+        };
+        expect_eq(
+            format!(
+                "let mut s = UnionFind::new(11); s.union(1, 0); … s.union(9, 8); (one set of \
+                 10 elements, find(0) == {root}) s.{call}; s.find(10) (the larger set's root \
+                 must stay the root)"
+            ),
+            root,
+            K::find(&mut sets, 10),
+        )?;
+    }
+    Ok(())
+}
+
+/// `Id` steps per `find` of the deepest elements, again and again: `n` elements joined in
+/// rounds of equal-sized sets (1+1, 2+2, 4+4, …: the deepest trees union by size allows,
+/// log2(n) levels), each element's find measured once to spot the 32 deepest, then 64
+/// finds of each of those. With path compression the first find flattens the path and the
+/// others cost a step or two; without, each one walks all log2(n) levels again.
+fn deep_find_steps<K: UnionFind>(n: usize) -> u64 {
+    let mut sets = K::new::<Id>(n);
+    let mut width = 1;
+    while width < n {
+        for i in (0..n - width).step_by(2 * width) {
+            K::union(&mut sets, Id(i), Id(i + width));
+        }
+        width *= 2;
+    }
+    let mut costs: Vec<(u64, usize)> = (0..n)
+        .map(|x| {
+            let before = ID_STEPS.load(Relaxed);
+            std::hint::black_box(K::find(&mut sets, Id(x)));
+            (ID_STEPS.load(Relaxed) - before, x)
+        })
+        .collect();
+    costs.sort_unstable_by(|a, b| b.cmp(a));
+    let deepest: Vec<usize> = costs.iter().take(32).map(|&(_, x)| x).collect();
+    let before = ID_STEPS.load(Relaxed);
+    for _ in 0..64 {
+        for &x in &deepest {
+            std::hint::black_box(K::find(&mut sets, Id(x)));
+        }
+    }
+    (ID_STEPS.load(Relaxed) - before) / (64 * 32)
+}
+
+fn deep_find_gate<K: UnionFind>() -> Result<(), Failure> {
+    Gate {
+        what: "index comparisons + conversions per find of the deepest elements",
+        expected: Class::Constant,
+        next_worse: Class::Log,
+        constant: 16.0,
+        small: 256,
+        large: 65_536,
+    }
+    .check(deep_find_steps::<K>)
 }
 
 /// Counts every comparison of two [`Id`]s and every conversion between `Id` and `usize`.

@@ -26,7 +26,7 @@ pub trait WordFrequencies {
     fn top_k<W: Hash + Ord + Clone>(words: &[W], k: usize) -> Vec<(W, usize)>;
 }
 
-pub const GROUP: Group = Group::new("word_frequencies", 1, "src/word_frequencies.rs");
+pub const GROUP: Group = super::GROUPS.word_frequencies;
 
 /// The answer by definition: count in a HashMap, sort everything by count (descending) then
 /// word (ascending), keep the first k.
@@ -49,8 +49,34 @@ fn words_of(text: &str) -> Vec<String> {
         .collect()
 }
 
-const VOCABULARY: [&str; 12] = [
-    "get", "Get", "GET", "api", "API", "v1", "200", "404", "éclair", "Éclair", "a", "b",
+/// The same words, lowercased after the whole text (a correct answer too: the doc only asks
+/// for `str::to_lowercase`, and lowercasing first can split a word such as `İSTANBUL`,
+/// whose `i̇` ends in a combining dot that is not alphanumeric).
+fn words_of_lowercased_text(text: &str) -> Vec<String> {
+    words_of(&text.to_lowercase())
+}
+
+/// Words in several scripts: Greek has a final sigma (`ΟΔΟΣ` lowercases to `οδος`, not
+/// `οδοσ`), which lowercasing one `char` at a time gets wrong.
+const VOCABULARY: [&str; 18] = [
+    "get",
+    "Get",
+    "GET",
+    "api",
+    "API",
+    "v1",
+    "200",
+    "404",
+    "éclair",
+    "Éclair",
+    "a",
+    "b",
+    "ΟΔΟΣ",
+    "οδος",
+    "ΣΑΣ",
+    "Привет",
+    "ПРИВЕТ",
+    "İSTANBUL",
 ];
 const SEPARATORS: [&str; 8] = [" ", " ", ", ", "/", "\n", "!", "'", " -- "];
 
@@ -79,8 +105,9 @@ pub fn checks<K: WordFrequencies + 'static>() -> Vec<Check> {
         GROUP.check(
             "top_words_matches_model",
             "a word is a maximal run of alphanumeric characters (char::is_alphanumeric, so \
-             digits and letters like 'é' count), lowercased with str::to_lowercase; \
-             everything else, apostrophes included, separates words",
+             digits and letters like 'é' count), lowercased with str::to_lowercase (not one \
+             char at a time: a Greek word ends in ς, not σ); everything else, apostrophes \
+             included, separates words",
             |ctx| {
                 let text = vec((select(&VOCABULARY[..]), select(&SEPARATORS[..])), 0..30).prop_map(
                     |pieces| {
@@ -91,10 +118,14 @@ pub fn checks<K: WordFrequencies + 'static>() -> Vec<Check> {
                     },
                 );
                 for_all(ctx, 300, (text, 0usize..6), |(text, k)| {
+                    let got = K::top_words(&text, k);
+                    if got == model(&words_of_lowercased_text(&text), k) {
+                        return Ok(());
+                    }
                     expect_eq(
                         format!("top_words({text:?}, {k})"),
                         model(&words_of(&text), k),
-                        K::top_words(&text, k),
+                        got,
                     )
                 })
             },
@@ -126,6 +157,8 @@ fn examples<K: WordFrequencies>() -> Result<(), Failure> {
             5,
             &[("apple", 3), ("banana", 1)],
         ),
+        // A final sigma: ΟΔΟΣ lowercases to οδος (str::to_lowercase), not οδοσ.
+        ("ΟΔΟΣ οδος Οδος", 2, &[("οδος", 3)]),
         (
             "don't stop, don't!",
             3,

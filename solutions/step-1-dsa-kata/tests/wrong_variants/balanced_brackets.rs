@@ -1,7 +1,8 @@
 //! Known-wrong variants of `balanced_brackets`: a stack of `String`s (right answers, an
 //! allocation per bracket), recursive descent (right answers, overflows the call stack on
 //! deep nesting), character positions instead of byte positions, the innermost unclosed
-//! opener instead of the earliest, and three counters instead of a stack.
+//! opener instead of the earliest, three counters instead of a stack, and a scan back from
+//! each closer for its opener (right answers, O(n²) on nested text).
 
 use harness::Plan;
 use harness::step1::balanced_brackets::{BalancedBrackets, BracketError, checks};
@@ -35,6 +36,38 @@ fn stack_check(chars: impl Iterator<Item = (usize, char)>, pick: Pick) -> Result
     match pick(&open) {
         None => Ok(()),
         Some(&(position, opener)) => Err(BracketError::Unclosed { position, opener }),
+    }
+}
+
+/// Right answers without a stack: each closer walks back through the text for the nearest
+/// opener not matched yet: O(n²) on nested text, and no allocation per bracket.
+struct ScanBack;
+
+impl BalancedBrackets for ScanBack {
+    fn check(text: &str) -> Result<(), BracketError> {
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let mut matched = vec![false; chars.len()];
+        for i in 0..chars.len() {
+            let (position, c) = chars[i];
+            let Some(wanted) = partner(c) else { continue };
+            matched[i] = true;
+            let opener = (0..i)
+                .rev()
+                .find(|&j| !matched[j] && matches!(chars[j].1, '(' | '[' | '{'));
+            match opener {
+                Some(j) if chars[j].1 == wanted => matched[j] = true,
+                _ => return Err(BracketError::Unexpected { position, found: c }),
+            }
+        }
+        let first_open =
+            (0..chars.len()).find(|&j| !matched[j] && matches!(chars[j].1, '(' | '[' | '{'));
+        match first_open {
+            None => Ok(()),
+            Some(j) => Err(BracketError::Unclosed {
+                position: chars[j].0,
+                opener: chars[j].1,
+            }),
+        }
     }
 }
 
@@ -158,7 +191,19 @@ impl BalancedBrackets for Counters {
 }
 
 pub fn add(plan: Plan) -> Plan {
+    let plan = crate::accept(
+        plan,
+        "scan_back",
+        checks::<ScanBack>(),
+        "balanced_brackets::matches_stack_model",
+    );
     plan.reject(
+        "scan_back",
+        checks::<ScanBack>(),
+        "balanced_brackets::time_gate",
+        "grows too fast",
+    )
+    .reject(
         "string_stack",
         checks::<StringStack>(),
         "balanced_brackets::allocation_gate",

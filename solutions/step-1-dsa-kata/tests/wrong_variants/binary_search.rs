@@ -34,7 +34,23 @@ impl BinarySearch for UpperBound {
     }
 }
 
+/// Right answers from std's `partition_point`, which the doc asks you not to call.
+struct StdPartitionPoint;
+
+impl BinarySearch for StdPartitionPoint {
+    const SOURCE: &'static str = include_str!("binary_search.rs");
+    fn lower_bound<T: Ord>(items: &[T], target: &T) -> usize {
+        items.partition_point(|x| x < target)
+    }
+}
+
 pub fn add(plan: Plan) -> Plan {
+    let plan = plan.reject(
+        "std_partition_point",
+        checks::<StdPartitionPoint>(),
+        "binary_search::no_std_shortcut",
+        "not to use `partition_point`",
+    );
     plan.reject(
         "linear_scan",
         checks::<LinearScan>(),

@@ -1,6 +1,8 @@
 //! Known-wrong variants of `consistent_hash`: `hash(key) % n` placement, a node's virtual
 //! points next to each other, a ring rebuilt on every change, a removal that scans every
-//! point, and a lookup that forgets to wrap around.
+//! point, a lookup that forgets to wrap around, a removal that takes another node's points,
+//! a lookup strictly after the key's hash, a lookup that walks every point, and an
+//! `is_empty` that is always true.
 
 use std::collections::BTreeMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -24,6 +26,14 @@ enum Bug {
     RetainOnRemove,
     /// `range(h..).next()` with no wrap-around to the first point.
     NoWrapAround,
+    /// Removes every point of the node, even one that belongs to another node.
+    RemovesAnyPoint,
+    /// The first point strictly after the key's hash, not at or after it.
+    StrictlyAfter,
+    /// Finds the point by walking the whole ring: right answers, O(n) per lookup.
+    ScanLookup,
+    /// `is_empty` always says yes.
+    EmptyAlways,
 }
 
 /// A ring with a list of nodes (in the order they came) and a map of points.
@@ -73,18 +83,9 @@ impl<N: Hash + Eq + Clone> Ring<N> {
         true
     }
 
-    /// Membership through the node's first point (one hash, one comparison).
+    /// Membership by a walk over the nodes (these fixtures' bugs are elsewhere).
     fn contains(&self, node: &N) -> bool {
-        let first = self.points_of_first(node);
-        self.points.get(&first) == Some(node)
-    }
-
-    fn points_of_first(&self, node: &N) -> u64 {
-        if self.bug == Bug::AdjacentPoints {
-            hash_of(node)
-        } else {
-            hash_of(&(node, 0u64))
-        }
+        self.nodes.contains(node)
     }
 
     fn remove(&mut self, node: &N) -> bool {
@@ -98,6 +99,11 @@ impl<N: Hash + Eq + Clone> Ring<N> {
         match self.bug {
             Bug::Rebuild => self.rebuild(),
             Bug::RetainOnRemove => self.points.retain(|_, n| n != node),
+            Bug::RemovesAnyPoint => {
+                for point in self.points_of(node) {
+                    self.points.remove(&point);
+                }
+            }
             _ => {
                 for point in self.points_of(node) {
                     if self.points.get(&point) == Some(node) {
@@ -111,7 +117,14 @@ impl<N: Hash + Eq + Clone> Ring<N> {
 
     fn node_for<K: Hash + ?Sized>(&self, key: &K) -> Option<&N> {
         let h = hash_of(key);
-        let next = self.points.range(h..).next();
+        let next = match self.bug {
+            Bug::StrictlyAfter => self
+                .points
+                .range((std::ops::Bound::Excluded(h), std::ops::Bound::Unbounded))
+                .next(),
+            Bug::ScanLookup => self.points.iter().find(|(point, _)| **point >= h),
+            _ => self.points.range(h..).next(),
+        };
         let next = if self.bug == Bug::NoWrapAround {
             next
         } else {
@@ -149,6 +162,9 @@ macro_rules! ring_fixture {
             fn len<N: Hash + Eq + Clone>(ring: &Ring<N>) -> usize {
                 ring.nodes.len()
             }
+            fn is_empty<N: Hash + Eq + Clone>(ring: &Ring<N>) -> bool {
+                ring.bug == Bug::EmptyAlways || ring.nodes.is_empty()
+            }
         }
     };
 }
@@ -157,6 +173,10 @@ ring_fixture!(AdjacentPoints, Bug::AdjacentPoints);
 ring_fixture!(RebuildOnChange, Bug::Rebuild);
 ring_fixture!(RetainOnRemove, Bug::RetainOnRemove);
 ring_fixture!(NoWrapAround, Bug::NoWrapAround);
+ring_fixture!(RemovesAnyPoint, Bug::RemovesAnyPoint);
+ring_fixture!(StrictlyAfter, Bug::StrictlyAfter);
+ring_fixture!(ScanLookup, Bug::ScanLookup);
+ring_fixture!(EmptyAlways, Bug::EmptyAlways);
 
 /// `nodes[hash(key) % nodes.len()]`: every key lands on a live node, but a join moves
 /// almost all of them.
@@ -196,6 +216,30 @@ impl ConsistentHash for ModuloPlacement {
 
 pub fn add(plan: Plan) -> Plan {
     plan.reject(
+        "removes_any_point",
+        checks::<RemovesAnyPoint>(),
+        "consistent_hash::points_and_collisions",
+        "removing twin must not remove them",
+    )
+    .reject(
+        "strictly_after",
+        checks::<StrictlyAfter>(),
+        "consistent_hash::points_and_collisions",
+        "a key whose hash is exactly point",
+    )
+    .reject(
+        "scan_lookup",
+        checks::<ScanLookup>(),
+        "consistent_hash::lookup_gate",
+        "grows too fast",
+    )
+    .reject(
+        "empty_always",
+        checks::<EmptyAlways>(),
+        "consistent_hash::examples",
+        "is_empty()",
+    )
+    .reject(
         "modulo_placement",
         checks::<ModuloPlacement>(),
         "consistent_hash::minimal_movement",

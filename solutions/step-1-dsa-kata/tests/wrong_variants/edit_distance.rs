@@ -1,6 +1,7 @@
 //! Known-wrong variants of `edit_distance`: the full (n+1)×(m+1) table, two rows over the
 //! LONGER input, a replacement that costs 2 (delete + insert), a diff that removes every old
-//! line and adds every new one, and a diff that leaves out the unchanged lines.
+//! line and adds every new one, and a diff that leaves out the unchanged lines. Accepted:
+//! a different minimal diff (new lines before old ones on a tie).
 
 use harness::Plan;
 use harness::step1::edit_distance::{DiffLine, EditDistance, checks};
@@ -116,7 +117,57 @@ impl EditDistance for OnlyChanges {
     }
 }
 
+/// Correct, but not the reference's diff: on a tie it takes the new line (Added) before
+/// dropping the old one, so `x y` → `y x` comes out as `Added(y) Same(x) Removed(y)`.
+struct AddedFirst;
+
+impl EditDistance for AddedFirst {
+    fn levenshtein<T: PartialEq>(a: &[T], b: &[T]) -> usize {
+        solution_step_1::edit_distance::levenshtein(a, b)
+    }
+    fn diff<'a>(old: &'a str, new: &'a str) -> Vec<DiffLine<'a>> {
+        let (a, b): (Vec<&str>, Vec<&str>) = (old.lines().collect(), new.lines().collect());
+        // lcs[i][j]: the LCS length of a[i..] and b[j..].
+        let mut lcs = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+        for i in (0..a.len()).rev() {
+            for j in (0..b.len()).rev() {
+                lcs[i][j] = if a[i] == b[j] {
+                    lcs[i + 1][j + 1] + 1
+                } else {
+                    lcs[i + 1][j].max(lcs[i][j + 1])
+                };
+            }
+        }
+        let (mut i, mut j, mut out) = (0, 0, Vec::new());
+        while i < a.len() || j < b.len() {
+            if i < a.len() && j < b.len() && a[i] == b[j] {
+                out.push(DiffLine::Same(a[i]));
+                (i, j) = (i + 1, j + 1);
+            } else if j < b.len() && (i == a.len() || lcs[i][j + 1] >= lcs[i + 1][j]) {
+                out.push(DiffLine::Added(b[j]));
+                j += 1;
+            } else {
+                out.push(DiffLine::Removed(a[i]));
+                i += 1;
+            }
+        }
+        out
+    }
+}
+
 pub fn add(plan: Plan) -> Plan {
+    let plan = crate::accept(
+        plan,
+        "added_first",
+        checks::<AddedFirst>(),
+        "edit_distance::examples",
+    );
+    let plan = crate::accept(
+        plan,
+        "added_first",
+        checks::<AddedFirst>(),
+        "edit_distance::diff_is_minimal",
+    );
     plan.reject(
         "full_table",
         checks::<FullTable>(),

@@ -1,7 +1,8 @@
 //! Known-wrong variants of `hash_map`: a Vec of pairs searched linearly (O(n) comparisons
 //! per operation), a chained map that never grows (chains of length n/16), open addressing
-//! whose `remove` empties the slot and so cuts the probe sequences of later keys, and an
-//! `insert` that never returns the value it replaced.
+//! whose `remove` empties the slot and so cuts the probe sequences of later keys, the same
+//! map grown while only 1/64 full (1 KiB per entry), and an `insert` that never returns the
+//! value it replaced.
 
 use std::hash::{BuildHasher, Hash, RandomState};
 use std::mem;
@@ -157,12 +158,13 @@ fixture!(ForgetsOldValue, Forgetful);
 /// Linear probing that grows properly, but `remove` just empties the slot: a later key that
 /// collided and was placed after it can no longer be found (the lookup stops at the hole).
 struct RemoveLeavesHole;
-struct Probing<K, V, S> {
+/// Linear probing that grows when the slots would be more than 1/`SPARSE` full.
+struct Probing<K, V, S, const SPARSE: usize> {
     slots: Vec<Option<(K, V)>>,
     len: usize,
     hasher: S,
 }
-impl<K: Hash + Eq, V, S: BuildHasher> Probing<K, V, S> {
+impl<K: Hash + Eq, V, S: BuildHasher, const SPARSE: usize> Probing<K, V, S, SPARSE> {
     fn with_hasher(hasher: S) -> Self {
         Probing {
             slots: (0..8).map(|_| None).collect(),
@@ -183,7 +185,7 @@ impl<K: Hash + Eq, V, S: BuildHasher> Probing<K, V, S> {
         i
     }
     fn insert(&mut self, key: K, value: V) -> Option<V> {
-        if (self.len + 1) * 2 > self.slots.len() {
+        if (self.len + 1) * SPARSE > self.slots.len() {
             let doubled = (0..self.slots.len() * 2).map(|_| None).collect();
             let old = mem::replace(&mut self.slots, doubled);
             self.len = 0;
@@ -216,10 +218,23 @@ impl<K: Hash + Eq, V, S: BuildHasher> Probing<K, V, S> {
         Some(v)
     }
 }
-fixture!(RemoveLeavesHole, Probing);
+type HalfFull<K, V, S> = Probing<K, V, S, 2>;
+fixture!(RemoveLeavesHole, HalfFull);
+
+/// The same probing map grown while it is only 1/64 full: right answers, few collisions,
+/// and 64 slots (1 KiB for 16-byte entries) per entry.
+struct SparseSlots;
+type OneIn64<K, V, S> = Probing<K, V, S, 64>;
+fixture!(SparseSlots, OneIn64);
 
 pub fn add(plan: Plan) -> Plan {
     plan.reject(
+        "sparse_slots",
+        checks::<SparseSlots>(),
+        "hash_map::memory_gate",
+        "too many bytes allocated per entry",
+    )
+    .reject(
         "vec_of_pairs",
         checks::<VecOfPairs>(),
         "hash_map::operation_gate",

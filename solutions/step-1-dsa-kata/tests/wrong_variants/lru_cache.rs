@@ -1,6 +1,7 @@
 //! Known-wrong variants of `lru_cache`: a recency order kept in a `VecDeque` that is scanned
 //! on every use (right answers, O(n) per operation), and a FIFO cache that forgets to
-//! refresh an entry on `get` (evicts the wrong entry).
+//! refresh an entry on `get` (evicts the wrong entry), and a map of "last used" stamps
+//! scanned for the smallest on every eviction (right answers, no key work, O(n) time).
 
 use std::collections::{HashMap, VecDeque};
 use std::hash::Hash;
@@ -126,8 +127,82 @@ impl LruCache for Fifo {
     }
 }
 
+/// A map from key to (value, last-used stamp); evicts by scanning every stamp for the
+/// smallest. Right answers, O(1) key work per operation, O(n) time per eviction.
+struct ScanStamps;
+
+struct Stamped<K, V> {
+    entries: HashMap<K, (V, u64)>,
+    clock: u64,
+    capacity: usize,
+}
+
+impl LruCache for ScanStamps {
+    type Cache<K: Hash + Eq + Clone, V> = Stamped<K, V>;
+    fn new<K: Hash + Eq + Clone, V>(capacity: usize) -> Stamped<K, V> {
+        Stamped {
+            entries: HashMap::new(),
+            clock: 0,
+            capacity,
+        }
+    }
+    fn get<'a, K: Hash + Eq + Clone, V>(cache: &'a mut Stamped<K, V>, key: &K) -> Option<&'a V> {
+        cache.clock += 1;
+        let entry = cache.entries.get_mut(key)?;
+        entry.1 = cache.clock;
+        Some(&entry.0)
+    }
+    fn put<K: Hash + Eq + Clone, V>(cache: &mut Stamped<K, V>, key: K, value: V) -> Option<(K, V)> {
+        cache.clock += 1;
+        if cache.capacity == 0 {
+            return Some((key, value));
+        }
+        if let Some(entry) = cache.entries.get_mut(&key) {
+            let (old, _) = std::mem::replace(entry, (value, cache.clock));
+            return Some((key, old));
+        }
+        let mut evicted = None;
+        if cache.entries.len() == cache.capacity {
+            let oldest = cache
+                .entries
+                .iter()
+                .min_by_key(|(_, (_, stamp))| *stamp)
+                .map(|(k, _)| k.clone())
+                .expect("a full cache has entries");
+            let (v, _) = cache
+                .entries
+                .remove(&oldest)
+                .expect("the key was just seen");
+            evicted = Some((oldest, v));
+        }
+        cache.entries.insert(key, (value, cache.clock));
+        evicted
+    }
+    fn len<K: Hash + Eq + Clone, V>(cache: &Stamped<K, V>) -> usize {
+        cache.entries.len()
+    }
+    fn is_empty<K: Hash + Eq + Clone, V>(cache: &Stamped<K, V>) -> bool {
+        cache.entries.is_empty()
+    }
+    fn capacity<K: Hash + Eq + Clone, V>(cache: &Stamped<K, V>) -> usize {
+        cache.capacity
+    }
+}
+
 pub fn add(plan: Plan) -> Plan {
+    let plan = crate::accept(
+        plan,
+        "scan_stamps",
+        checks::<ScanStamps>(),
+        "lru_cache::matches_model",
+    );
     plan.reject(
+        "scan_stamps",
+        checks::<ScanStamps>(),
+        "lru_cache::eviction_gate",
+        "grows too fast",
+    )
+    .reject(
         "scan_eviction",
         checks::<ScanEviction>(),
         "lru_cache::constant_time_gate",

@@ -1,5 +1,6 @@
 //! Known-wrong variants of `merge_sort`: an insertion sort (correct and stable, but O(n²)),
-//! a heap sort (O(n log n), but unstable) and a merge that drops the tail of a half.
+//! a binary insertion sort (O(n log n) comparisons, O(n²) moves), a heap sort (O(n log n),
+//! but unstable) and a merge that drops the tail of a half.
 
 use harness::Plan;
 use harness::step1::merge_sort::{MergeSort, checks};
@@ -15,6 +16,19 @@ impl MergeSort for InsertionSort {
                 items.swap(j, j - 1);
                 j -= 1;
             }
+        }
+    }
+}
+
+/// Binary insertion sort: finds each element's place with a binary search (O(n log n)
+/// comparisons, stable), then shifts the prefix with `rotate_right`: O(n²) moves.
+struct BinaryInsertion;
+
+impl MergeSort for BinaryInsertion {
+    fn merge_sort<T: Ord + Clone>(items: &mut [T]) {
+        for i in 1..items.len() {
+            let place = items[..i].partition_point(|x| x <= &items[i]);
+            items[place..=i].rotate_right(1);
         }
     }
 }
@@ -79,8 +93,42 @@ impl MergeSort for DropsTail {
     }
 }
 
+/// Right, stable and fast: std's own `sort`, which the doc asks you not to call.
+struct StdSort;
+
+impl MergeSort for StdSort {
+    const SOURCE: &'static str = include_str!("merge_sort.rs");
+    fn merge_sort<T: Ord + Clone>(items: &mut [T]) {
+        items.sort();
+    }
+}
+
 pub fn add(plan: Plan) -> Plan {
+    let plan = plan.reject(
+        "std_sort",
+        checks::<StdSort>(),
+        "merge_sort::no_std_shortcut",
+        "not to use `sort`",
+    );
+    let plan = crate::accept(
+        plan,
+        "binary_insertion",
+        checks::<BinaryInsertion>(),
+        "merge_sort::comparison_gate",
+    );
     plan.reject(
+        "binary_insertion",
+        checks::<BinaryInsertion>(),
+        "merge_sort::moves_gate",
+        "grows too fast",
+    )
+    .reject(
+        "insertion_sort",
+        checks::<InsertionSort>(),
+        "merge_sort::moves_gate",
+        "grows too fast",
+    )
+    .reject(
         "insertion_sort",
         checks::<InsertionSort>(),
         "merge_sort::comparison_gate",

@@ -195,7 +195,42 @@ fixture!(MaxHeap, Heap<T, MAX_HEAP>);
 struct FirstSmallerChild;
 fixture!(FirstSmallerChild, Heap<T, FIRST_SMALLER_CHILD>);
 
+/// Right answers from std's `BinaryHeap` of `Reverse` items: the heap the kata asks for.
+struct StdBinaryHeap;
+
+impl MinHeap for StdBinaryHeap {
+    const SOURCE: &'static str = include_str!("min_heap.rs");
+    type Heap<T: Ord> = std::collections::BinaryHeap<std::cmp::Reverse<T>>;
+    fn new<T: Ord>() -> Self::Heap<T> {
+        std::collections::BinaryHeap::new()
+    }
+    fn from_vec<T: Ord>(items: Vec<T>) -> Self::Heap<T> {
+        items.into_iter().map(std::cmp::Reverse).collect()
+    }
+    fn push<T: Ord>(heap: &mut Self::Heap<T>, item: T) {
+        heap.push(std::cmp::Reverse(item));
+    }
+    fn pop<T: Ord>(heap: &mut Self::Heap<T>) -> Option<T> {
+        heap.pop().map(|std::cmp::Reverse(item)| item)
+    }
+    fn peek<T: Ord>(heap: &Self::Heap<T>) -> Option<&T> {
+        heap.peek().map(|std::cmp::Reverse(item)| item)
+    }
+    fn len<T: Ord>(heap: &Self::Heap<T>) -> usize {
+        heap.len()
+    }
+    fn is_empty<T: Ord>(heap: &Self::Heap<T>) -> bool {
+        heap.is_empty()
+    }
+}
+
 pub fn add(plan: Plan) -> Plan {
+    let plan = plan.reject(
+        "std_binary_heap",
+        checks::<StdBinaryHeap>(),
+        "min_heap::no_std_shortcut",
+        "not to use `BinaryHeap`",
+    );
     plan.reject(
         "linear_scan_pop",
         checks::<LinearScanPop>(),

@@ -1,6 +1,8 @@
 //! Known-wrong variants of `ordered_map`: a plain (unbalanced) binary search tree, a sorted
 //! `Vec` with binary search (log n comparisons, but O(n) moves per insert), a sorted `Vec`
-//! searched linearly, and one whose range includes its end.
+//! searched linearly, one whose range includes its end, an AVL tree with one rebalancing
+//! arm only (descending inserts make a list) whose range walks the whole tree, and an
+//! `is_empty` that is always true.
 
 use std::cmp::Ordering;
 use std::mem;
@@ -15,6 +17,8 @@ use harness::step1::ordered_map::{OrderedMap, checks};
 struct Node<K, V> {
     key: K,
     value: V,
+    /// Kept by the one-sided AVL tree only.
+    height: i32,
     left: Option<Box<Node<K, V>>>,
     right: Option<Box<Node<K, V>>>,
 }
@@ -81,6 +85,7 @@ impl OrderedMap for UnbalancedBst {
         *link = Some(Box::new(Node {
             key,
             value,
+            height: 1,
             left: None,
             right: None,
         }));
@@ -126,6 +131,97 @@ impl OrderedMap for UnbalancedBst {
         let mut out = Vec::new();
         bst_range(&map.root, &range, &mut out);
         out
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// An AVL tree with one rebalancing arm only (right-heavy nodes rotate left): ascending
+// inserts stay balanced, descending ones grow one long left branch. Its `range` walks the
+// whole tree and keeps the keys in range: O(n) per query.
+
+/// The height of a subtree, from the heights its nodes store.
+fn height<K, V>(link: &Option<Box<Node<K, V>>>) -> i32 {
+    link.as_ref().map_or(0, |node| node.height)
+}
+
+fn update<K, V>(node: &mut Node<K, V>) {
+    node.height = 1 + height(&node.left).max(height(&node.right));
+}
+
+fn rotate_left<K, V>(mut node: Box<Node<K, V>>) -> Box<Node<K, V>> {
+    let mut right = node
+        .right
+        .take()
+        .expect("a right-heavy node has a right child");
+    node.right = right.left.take();
+    update(&mut node);
+    right.left = Some(node);
+    update(&mut right);
+    right
+}
+
+fn one_sided_insert<K: Ord, V>(
+    link: Option<Box<Node<K, V>>>,
+    key: K,
+    value: V,
+    old: &mut Option<V>,
+) -> Box<Node<K, V>> {
+    let Some(mut node) = link else {
+        return Box::new(Node {
+            key,
+            value,
+            height: 1,
+            left: None,
+            right: None,
+        });
+    };
+    match key.cmp(&node.key) {
+        Ordering::Less => node.left = Some(one_sided_insert(node.left.take(), key, value, old)),
+        Ordering::Greater => {
+            node.right = Some(one_sided_insert(node.right.take(), key, value, old))
+        }
+        Ordering::Equal => *old = Some(mem::replace(&mut node.value, value)),
+    }
+    update(&mut node);
+    // The left-heavy arm (rotate right) is missing.
+    if height(&node.right) - height(&node.left) > 1 {
+        node = rotate_left(node);
+    }
+    node
+}
+
+struct OneSidedAvl;
+
+impl OrderedMap for OneSidedAvl {
+    type Map<K: Ord, V> = Bst<K, V>;
+    fn new<K: Ord, V>() -> Bst<K, V> {
+        UnbalancedBst::new()
+    }
+    fn insert<K: Ord, V>(map: &mut Bst<K, V>, key: K, value: V) -> Option<V> {
+        let mut old = None;
+        map.root = Some(one_sided_insert(map.root.take(), key, value, &mut old));
+        if old.is_none() {
+            map.len += 1;
+        }
+        old
+    }
+    fn get<'a, K: Ord, V>(map: &'a Bst<K, V>, key: &K) -> Option<&'a V> {
+        UnbalancedBst::get(map, key)
+    }
+    fn remove<K: Ord, V>(map: &mut Bst<K, V>, key: &K) -> Option<V> {
+        UnbalancedBst::remove(map, key)
+    }
+    fn len<K: Ord, V>(map: &Bst<K, V>) -> usize {
+        map.len
+    }
+    fn first<K: Ord, V>(map: &Bst<K, V>) -> Option<(&K, &V)> {
+        UnbalancedBst::first(map)
+    }
+    fn last<K: Ord, V>(map: &Bst<K, V>) -> Option<(&K, &V)> {
+        UnbalancedBst::last(map)
+    }
+    fn range<K: Ord, V>(map: &Bst<K, V>, range: Range<K>) -> Vec<(&K, &V)> {
+        UnbalancedBst::range(map, range)
     }
 }
 
@@ -197,12 +293,111 @@ impl<const BINARY: bool, const INCLUSIVE: bool> OrderedMap for SortedVecMap<BINA
     }
 }
 
+/// The reference, with an `is_empty` that always says yes.
+struct EmptyAlways;
+
+impl OrderedMap for EmptyAlways {
+    type Map<K: Ord, V> = solution_step_1::ordered_map::OrderedMap<K, V>;
+    fn new<K: Ord, V>() -> Self::Map<K, V> {
+        Self::Map::new()
+    }
+    fn insert<K: Ord, V>(map: &mut Self::Map<K, V>, key: K, value: V) -> Option<V> {
+        map.insert(key, value)
+    }
+    fn get<'a, K: Ord, V>(map: &'a Self::Map<K, V>, key: &K) -> Option<&'a V> {
+        map.get(key)
+    }
+    fn remove<K: Ord, V>(map: &mut Self::Map<K, V>, key: &K) -> Option<V> {
+        map.remove(key)
+    }
+    fn len<K: Ord, V>(map: &Self::Map<K, V>) -> usize {
+        map.len()
+    }
+    fn is_empty<K: Ord, V>(_: &Self::Map<K, V>) -> bool {
+        true
+    }
+    fn first<K: Ord, V>(map: &Self::Map<K, V>) -> Option<(&K, &V)> {
+        map.first()
+    }
+    fn last<K: Ord, V>(map: &Self::Map<K, V>) -> Option<(&K, &V)> {
+        map.last()
+    }
+    fn range<K: Ord, V>(map: &Self::Map<K, V>, range: Range<K>) -> Vec<(&K, &V)> {
+        map.range(range)
+    }
+}
+
+/// Right answers from std's `BTreeMap`: the tree the kata asks you to write.
+struct StdBTreeMap;
+
+impl OrderedMap for StdBTreeMap {
+    const SOURCE: &'static str = include_str!("ordered_map.rs");
+    type Map<K: Ord, V> = std::collections::BTreeMap<K, V>;
+    fn new<K: Ord, V>() -> Self::Map<K, V> {
+        std::collections::BTreeMap::new()
+    }
+    fn insert<K: Ord, V>(map: &mut Self::Map<K, V>, key: K, value: V) -> Option<V> {
+        map.insert(key, value)
+    }
+    fn get<'a, K: Ord, V>(map: &'a Self::Map<K, V>, key: &K) -> Option<&'a V> {
+        map.get(key)
+    }
+    fn remove<K: Ord, V>(map: &mut Self::Map<K, V>, key: &K) -> Option<V> {
+        map.remove(key)
+    }
+    fn len<K: Ord, V>(map: &Self::Map<K, V>) -> usize {
+        map.len()
+    }
+    fn first<K: Ord, V>(map: &Self::Map<K, V>) -> Option<(&K, &V)> {
+        map.first_key_value()
+    }
+    fn last<K: Ord, V>(map: &Self::Map<K, V>) -> Option<(&K, &V)> {
+        map.last_key_value()
+    }
+    fn range<K: Ord, V>(map: &Self::Map<K, V>, range: Range<K>) -> Vec<(&K, &V)> {
+        if range.start >= range.end {
+            return Vec::new();
+        }
+        map.range(range).collect()
+    }
+}
+
 pub fn add(plan: Plan) -> Plan {
+    let plan = plan.reject(
+        "std_btreemap",
+        checks::<StdBTreeMap>(),
+        "ordered_map::no_std_shortcut",
+        "not to use `BTreeMap`",
+    );
+    let plan = crate::accept(
+        plan,
+        "one_sided_avl",
+        checks::<OneSidedAvl>(),
+        "ordered_map::random_inserts_gate",
+    );
     plan.reject(
         "unbalanced_bst",
         checks::<UnbalancedBst>(),
         "ordered_map::sorted_inserts_gate",
-        "too many comparisons per insert or get (keys inserted in sorted order)",
+        "too many comparisons per insert or get (keys inserted in ascending order)",
+    )
+    .reject(
+        "one_sided_avl",
+        checks::<OneSidedAvl>(),
+        "ordered_map::sorted_inserts_gate",
+        "too many comparisons per insert or get (keys inserted in descending order)",
+    )
+    .reject(
+        "one_sided_avl",
+        checks::<OneSidedAvl>(),
+        "ordered_map::range_gate",
+        "too many comparisons + words allocated per range query",
+    )
+    .reject(
+        "empty_always",
+        checks::<EmptyAlways>(),
+        "ordered_map::examples",
+        "is_empty()",
     )
     .reject(
         "sorted_vec",

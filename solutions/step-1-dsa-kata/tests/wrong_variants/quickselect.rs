@@ -1,5 +1,6 @@
 //! Known-wrong variants of `quickselect`: sorting first (right answers, O(n log n)), a
-//! two-way Lomuto partition (right answers, O(n²) on duplicates) and a 1-based k.
+//! two-way Lomuto partition (right answers, O(n²) on duplicates), a pivot at the first
+//! element (linear on shuffled input, O(n²) on sorted input) and a 1-based k.
 
 use harness::Plan;
 use harness::step1::quickselect::{Quickselect, checks};
@@ -8,6 +9,7 @@ use harness::step1::quickselect::{Quickselect, checks};
 struct SortThenIndex;
 
 impl Quickselect for SortThenIndex {
+    const SOURCE: &'static str = include_str!("quickselect.rs");
     fn kth_smallest<T: Ord>(items: &mut [T], k: usize) -> Option<&T> {
         items.sort_unstable();
         items.get(k)
@@ -46,6 +48,44 @@ impl Quickselect for TwoWayPartition {
     }
 }
 
+/// A three-way partition around the FIRST element: linear on shuffled input and on
+/// duplicates, O(n²) on sorted or reversed input (the pivot is the minimum or the maximum).
+struct FirstPivot;
+
+impl Quickselect for FirstPivot {
+    fn kth_smallest<T: Ord>(items: &mut [T], k: usize) -> Option<&T> {
+        if k >= items.len() {
+            return None;
+        }
+        let (mut lo, mut hi) = (0, items.len());
+        loop {
+            // Dutch national flag around items[lo]: [lo, lt) < pivot, [lt, i) == pivot.
+            let (mut lt, mut i, mut gt) = (lo, lo + 1, hi);
+            while i < gt {
+                match items[i].cmp(&items[lt]) {
+                    std::cmp::Ordering::Less => {
+                        items.swap(i, lt);
+                        lt += 1;
+                        i += 1;
+                    }
+                    std::cmp::Ordering::Equal => i += 1,
+                    std::cmp::Ordering::Greater => {
+                        gt -= 1;
+                        items.swap(i, gt);
+                    }
+                }
+            }
+            if k < lt {
+                hi = lt;
+            } else if k >= gt {
+                lo = gt;
+            } else {
+                return Some(&items[k]);
+            }
+        }
+    }
+}
+
 /// Reads k as 1-based: the answer for k is the (k - 1)-th smallest.
 struct OneBased;
 
@@ -60,7 +100,20 @@ impl Quickselect for OneBased {
 }
 
 pub fn add(plan: Plan) -> Plan {
+    let plan = plan.reject(
+        "sort_then_index",
+        checks::<SortThenIndex>(),
+        "quickselect::no_std_shortcut",
+        "not to use `sort_unstable`",
+    );
+    // (FirstPivot passes the comparison gate: shuffled input hides its pivot rule.)
     plan.reject(
+        "first_pivot",
+        checks::<FirstPivot>(),
+        "quickselect::ordered_input_gate",
+        "too many comparisons",
+    )
+    .reject(
         "sort_then_index",
         checks::<SortThenIndex>(),
         "quickselect::comparison_gate",

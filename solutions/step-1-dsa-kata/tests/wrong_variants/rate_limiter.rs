@@ -1,6 +1,7 @@
 //! Known-wrong variants of `rate_limiter`: a refill without the cap, a retry time rounded
-//! down, a clock that moves back with `now`, and a sliding log that stores every request
-//! and replays it (right answers, O(n) memory and time per call).
+//! down, a clock that moves back with `now`, a request for 0 tokens that moves the clock,
+//! and a sliding log that stores every request and replays it (right answers, O(n) memory
+//! and time per call).
 
 use harness::Plan;
 use harness::step1::rate_limiter::{Denied, RateLimiter, checks};
@@ -21,6 +22,8 @@ enum Bug {
     NoCap,
     FloorWait,
     ClockMovesBack,
+    /// A request for 0 tokens refills and moves the clock (the doc says it changes nothing).
+    ZeroMovesClock,
 }
 
 impl Bucket {
@@ -45,6 +48,9 @@ impl Bucket {
     }
 
     fn try_acquire(&mut self, now: u64, tokens: u32, bug: Bug) -> Result<(), Denied> {
+        if tokens == 0 && bug != Bug::ZeroMovesClock {
+            return Ok(());
+        }
         self.level = self.level_at(now, bug);
         self.last = if bug == Bug::ClockMovesBack {
             now
@@ -86,6 +92,7 @@ macro_rules! buggy {
 buggy!(Uncapped, Bug::NoCap);
 buggy!(FloorWait, Bug::FloorWait);
 buggy!(ClockMovesBack, Bug::ClockMovesBack);
+buggy!(ZeroMovesClock, Bug::ZeroMovesClock);
 
 /// A sliding log: remembers every request and replays the whole history on each
 /// call. Its answers are right; its memory and time per call grow with the history.
@@ -156,6 +163,12 @@ pub fn add(plan: Plan) -> Plan {
         checks::<ClockMovesBack>(),
         "rate_limiter::examples",
         "time going backwards",
+    )
+    .reject(
+        "zero_moves_clock",
+        checks::<ZeroMovesClock>(),
+        "rate_limiter::examples",
+        "a request for 0 tokens changes nothing",
     )
     .reject(
         "replay_log",

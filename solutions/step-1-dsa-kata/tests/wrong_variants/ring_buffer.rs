@@ -204,7 +204,52 @@ impl<T> Lifo<T> {
 }
 fixture!(Stack, Lifo);
 
+/// Right answers from std's `VecDeque`, which is a ring buffer already.
+struct StdVecDeque;
+
+impl RingBuffer for StdVecDeque {
+    const SOURCE: &'static str = include_str!("ring_buffer.rs");
+    type Queue<T> = (std::collections::VecDeque<T>, usize);
+    fn with_capacity<T>(capacity: usize) -> Self::Queue<T> {
+        (
+            std::collections::VecDeque::with_capacity(capacity),
+            capacity,
+        )
+    }
+    fn push<T>(queue: &mut Self::Queue<T>, item: T) -> Result<(), T> {
+        if queue.0.len() == queue.1 {
+            return Err(item);
+        }
+        queue.0.push_back(item);
+        Ok(())
+    }
+    fn pop<T>(queue: &mut Self::Queue<T>) -> Option<T> {
+        queue.0.pop_front()
+    }
+    fn peek<T>(queue: &Self::Queue<T>) -> Option<&T> {
+        queue.0.front()
+    }
+    fn len<T>(queue: &Self::Queue<T>) -> usize {
+        queue.0.len()
+    }
+    fn is_empty<T>(queue: &Self::Queue<T>) -> bool {
+        queue.0.is_empty()
+    }
+    fn is_full<T>(queue: &Self::Queue<T>) -> bool {
+        queue.0.len() == queue.1
+    }
+    fn capacity<T>(queue: &Self::Queue<T>) -> usize {
+        queue.1
+    }
+}
+
 pub fn add(plan: Plan) -> Plan {
+    let plan = plan.reject(
+        "std_vecdeque",
+        checks::<StdVecDeque>(),
+        "ring_buffer::no_std_shortcut",
+        "not to use `VecDeque`",
+    );
     plan.reject(
         "shifting_vec",
         checks::<ShiftingVec>(),

@@ -1,6 +1,7 @@
 //! Known-wrong variants of `two_sum`: a double loop (right answers, O(n²)), a map that
 //! remembers the last index of a value instead of the first, and a map filled before it is
-//! asked (an element pairs with itself).
+//! asked (an element pairs with itself), and the double loop over i then j (the wrong
+//! tie-break: smallest i first).
 
 use std::collections::HashMap;
 use std::hash::Hash;
@@ -68,8 +69,41 @@ impl TwoSum for InsertFirst {
     }
 }
 
+/// The other natural double loop, over i then j: the first pair it meets has the smallest
+/// i, not the smallest j (`[1, 4, 6, 9]`, 10 gives (0, 3) instead of (1, 2)).
+struct SmallestIFirst;
+
+impl TwoSum for SmallestIFirst {
+    fn two_sum<T>(items: &[T], target: T) -> Option<(usize, usize)>
+    where
+        T: Copy + Eq + Hash + Sub<Output = T>,
+    {
+        for i in 0..items.len() {
+            for j in i + 1..items.len() {
+                if target - items[j] == items[i] {
+                    return Some((i, j));
+                }
+            }
+        }
+        None
+    }
+}
+
 pub fn add(plan: Plan) -> Plan {
+    // The double loop over j then i gives the right pairs (it is only too slow).
+    let plan = crate::accept(
+        plan,
+        "double_loop",
+        checks::<DoubleLoop>(),
+        "two_sum::first_completed_pair",
+    );
     plan.reject(
+        "smallest_i_first",
+        checks::<SmallestIFirst>(),
+        "two_sum::first_completed_pair",
+        "a random input failed",
+    )
+    .reject(
         "double_loop",
         checks::<DoubleLoop>(),
         "two_sum::hash_gate",
@@ -84,7 +118,7 @@ pub fn add(plan: Plan) -> Plan {
     .reject(
         "last_index",
         checks::<LastIndex>(),
-        "two_sum::matches_double_loop",
+        "two_sum::first_completed_pair",
         "a random input failed",
     )
     .reject(
@@ -96,7 +130,7 @@ pub fn add(plan: Plan) -> Plan {
     .reject(
         "insert_first",
         checks::<InsertFirst>(),
-        "two_sum::matches_double_loop",
+        "two_sum::first_completed_pair",
         "a random input failed",
     )
 }

@@ -16,8 +16,10 @@ struct Forest<I> {
 /// The mistakes a fixture makes.
 #[derive(Clone, Copy)]
 struct Flaws {
-    /// Links `find(a)` under `find(b)` whatever the sizes, and never compresses.
-    naive: bool,
+    /// Links `find(a)` under `find(b)` whatever the sizes.
+    no_balancing: bool,
+    /// `find` never compresses the path it walked.
+    no_compression: bool,
     /// Merges (and counts one set less) even when both are already in one set.
     always_merges: bool,
     /// `set_size(x)` reads `size[x]`, not the size at `x`'s root.
@@ -27,7 +29,8 @@ struct Flaws {
 }
 
 const NONE: Flaws = Flaws {
-    naive: false,
+    no_balancing: false,
+    no_compression: false,
     always_merges: false,
     size_of_element: false,
     unchecked: false,
@@ -59,7 +62,7 @@ impl<I: Copy + Eq + From<usize> + Into<usize>> Forest<I> {
             }
             root = parent;
         }
-        if !flaws.naive {
+        if !flaws.no_compression {
             let mut node = x;
             while node != root {
                 let i = node.into();
@@ -76,7 +79,7 @@ impl<I: Copy + Eq + From<usize> + Into<usize>> Forest<I> {
             return false;
         }
         let (ia, ib): (usize, usize) = (ra.into(), rb.into());
-        if flaws.naive {
+        if flaws.no_balancing {
             self.parent[ia] = rb;
             self.size[ib] += self.size[ia];
         } else if ia != ib {
@@ -159,7 +162,22 @@ macro_rules! fixture {
 fixture!(
     Naive,
     Flaws {
-        naive: true,
+        no_balancing: true,
+        no_compression: true,
+        ..NONE
+    }
+);
+fixture!(
+    CompressionOnly,
+    Flaws {
+        no_balancing: true,
+        ..NONE
+    }
+);
+fixture!(
+    SizeOnly,
+    Flaws {
+        no_compression: true,
         ..NONE
     }
 );
@@ -186,7 +204,32 @@ fixture!(
 );
 
 pub fn add(plan: Plan) -> Plan {
+    // Each half of the lesson alone passes the chains of the near-constant gate.
+    let plan = crate::accept(
+        plan,
+        "compression_only",
+        checks::<CompressionOnly>(),
+        "union_find::near_constant_gate",
+    );
+    let plan = crate::accept(
+        plan,
+        "size_only",
+        checks::<SizeOnly>(),
+        "union_find::near_constant_gate",
+    );
     plan.reject(
+        "compression_only",
+        checks::<CompressionOnly>(),
+        "union_find::smaller_set_goes_under",
+        "the larger set's root must stay the root",
+    )
+    .reject(
+        "size_only",
+        checks::<SizeOnly>(),
+        "union_find::deep_find_gate",
+        "too many index comparisons + conversions per find of the deepest elements",
+    )
+    .reject(
         "naive",
         checks::<Naive>(),
         "union_find::near_constant_gate",

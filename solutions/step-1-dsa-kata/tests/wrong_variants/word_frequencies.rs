@@ -1,6 +1,7 @@
 //! Known-wrong variants of `word_frequencies`: counts kept in a Vec searched word by word
 //! (right answers, O(n·m) comparisons), ties left in order of first appearance, words not
-//! lowercased, and words split on whitespace only.
+//! lowercased, words lowercased one char at a time (no final sigma), and words split on
+//! whitespace only. Accepted: the whole text lowercased before it is split.
 
 use std::collections::HashMap;
 use std::hash::Hash;
@@ -93,6 +94,44 @@ impl WordFrequencies for CaseSensitive {
     }
 }
 
+/// Lowercases one `char` at a time: right for most scripts, but a Greek word ending in Σ
+/// comes out with σ instead of the final ς (`ΟΔΟΣ` -> `οδοσ`).
+struct PerCharLowercase;
+
+impl WordFrequencies for PerCharLowercase {
+    fn top_words(text: &str, k: usize) -> Vec<(String, usize)> {
+        let words: Vec<String> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|word| !word.is_empty())
+            .map(|word| word.chars().flat_map(char::to_lowercase).collect())
+            .collect();
+        Self::top_k(&words, k)
+    }
+
+    fn top_k<W: Hash + Ord + Clone>(words: &[W], k: usize) -> Vec<(W, usize)> {
+        rank(hash_counts(words), k, true)
+    }
+}
+
+/// Correct, written differently: lowercases the whole text first, then splits it.
+struct LowercaseFirst;
+
+impl WordFrequencies for LowercaseFirst {
+    fn top_words(text: &str, k: usize) -> Vec<(String, usize)> {
+        let words: Vec<String> = text
+            .to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|word| !word.is_empty())
+            .map(str::to_string)
+            .collect();
+        Self::top_k(&words, k)
+    }
+
+    fn top_k<W: Hash + Ord + Clone>(words: &[W], k: usize) -> Vec<(W, usize)> {
+        rank(hash_counts(words), k, true)
+    }
+}
+
 /// Splits on whitespace only: `stop,` and `don't!` keep their punctuation.
 struct WhitespaceSplit;
 
@@ -108,7 +147,31 @@ impl WordFrequencies for WhitespaceSplit {
 }
 
 pub fn add(plan: Plan) -> Plan {
+    let plan = crate::accept(
+        plan,
+        "lowercase_first",
+        checks::<LowercaseFirst>(),
+        "word_frequencies::top_words_matches_model",
+    );
+    let plan = crate::accept(
+        plan,
+        "lowercase_first",
+        checks::<LowercaseFirst>(),
+        "word_frequencies::examples",
+    );
     plan.reject(
+        "per_char_lowercase",
+        checks::<PerCharLowercase>(),
+        "word_frequencies::examples",
+        "ΟΔΟΣ",
+    )
+    .reject(
+        "per_char_lowercase",
+        checks::<PerCharLowercase>(),
+        "word_frequencies::top_words_matches_model",
+        "a random input failed",
+    )
+    .reject(
         "linear_search",
         checks::<LinearSearch>(),
         "word_frequencies::word_operation_gate",
