@@ -171,7 +171,7 @@ const REJECTIONS: &[Rejection] = &[
 
 fn main() -> std::process::ExitCode {
     let dir = env!("CARGO_MANIFEST_DIR");
-    let fixtures = env!("CARGO_BIN_EXE_fixtures");
+    let fixtures = env!("CARGO_BIN_EXE_fixtures-step-2");
     let reference = step2::suite(env!("CARGO_BIN_EXE_solution-step-2"), dir);
     let plan = Plan::fixtures(harness::steps::step(2), dir)
         .with_golden(format!("{dir}/tests/golden"))

@@ -28,7 +28,7 @@ use solution_step_3::handlers::articles::{NewRow, insert};
 fn main() {
     let sizes = env_list("BENCH_SIZES", &[100, 1_000, 10_000]);
     let creates = env_number("BENCH_CREATES", 400);
-    let step2 = fixture_target(env!("CARGO_BIN_EXE_fixtures"), "json_file_store");
+    let step2 = fixture_target(env!("CARGO_BIN_EXE_fixtures-step-3"), "json_file_store");
     let step3 = Target::new(env!("CARGO_BIN_EXE_solution-step-3"));
 
     println!("{creates} sequential creates per size, median cost of one create");

@@ -184,7 +184,7 @@ const REJECTIONS: &[Rejection] = &[
 
 fn main() -> std::process::ExitCode {
     let dir = env!("CARGO_MANIFEST_DIR");
-    let fixtures = env!("CARGO_BIN_EXE_fixtures");
+    let fixtures = env!("CARGO_BIN_EXE_fixtures-step-3");
     let reference = step3::suite(env!("CARGO_BIN_EXE_solution-step-3"), dir);
     let plan = Plan::fixtures(harness::steps::step(3), dir)
         .with_golden(format!("{dir}/tests/golden"))

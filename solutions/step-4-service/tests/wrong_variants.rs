@@ -315,7 +315,7 @@ const REJECTIONS: &[Rejection] = &[
 
 fn main() -> std::process::ExitCode {
     let dir = env!("CARGO_MANIFEST_DIR");
-    let fixtures = env!("CARGO_BIN_EXE_fixtures");
+    let fixtures = env!("CARGO_BIN_EXE_fixtures-step-4");
     let reference = step4::suite(env!("CARGO_BIN_EXE_solution-step-4"), dir);
     let plan = Plan::fixtures(harness::steps::step(4), dir)
         .with_golden(format!("{dir}/tests/golden"))

@@ -25,10 +25,10 @@ pub mod step2;
 pub mod step3;
 pub mod step4;
 
-/// Names the broken part a step's `fixtures` binary plays (the fixture binaries read it).
+/// Names the broken part a step's `fixtures-step-N` binary plays (the fixture binaries read it).
 pub const FIXTURE_VAR: &str = "BACKEND_PATH_FIXTURE";
 
-/// The target that runs the fixture `name` of a step's `fixtures` binary at `binary`.
+/// The target that runs the fixture `name` of a step's `fixtures-step-N` binary at `binary`.
 pub fn fixture_target(binary: &str, name: &str) -> Target {
     Target::new(binary).env(FIXTURE_VAR, name)
 }
