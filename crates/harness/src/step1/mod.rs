@@ -86,7 +86,7 @@ macro_rules! __step1_declare {
         /// The whole step-1 suite for the crate under test `K`, whose manifest directory is
         /// `manifest_dir`.
         pub fn suite<K: Katas + 'static>(manifest_dir: &str) -> Suite {
-            Suite::new(crate::steps::step(1), manifest_dir)
+            Suite::new($crate::steps::step(1), manifest_dir)
                 $(.with($kata::checks::<K>()))*
                 .ordered()
         }
