@@ -63,13 +63,12 @@ pub fn uses(source: &str, forbidden: &Forbidden) -> Vec<Use> {
 }
 
 /// The check `no_std_shortcut` of `group`: its file's `source` uses none of the forbidden
-/// names. Trivial: the stub uses none either.
+/// names. It reads a finished solution: while the file still has its `todo!()`, there is
+/// nothing to judge yet and the check fails, so a pristine stub never counts it as passed.
 pub fn no_std_shortcut(group: Group, source: &'static str, forbidden: Forbidden) -> Check {
-    group
-        .check("no_std_shortcut", forbidden.why, move |_| {
-            check(group.file, source, &forbidden)
-        })
-        .trivial()
+    group.check("no_std_shortcut", forbidden.why, move |_| {
+        check(group.file, source, &forbidden)
+    })
 }
 
 /// The text of the kata file `$kata.rs` of the crate that expands this (the crate under
@@ -84,6 +83,16 @@ macro_rules! __step1_source {
 
 /// Fails on the first use of a forbidden name in `source` (the learner's `file`).
 pub fn check(file: &str, source: &str, forbidden: &Forbidden) -> Result<(), Failure> {
+    if let Some(line) = source
+        .lines()
+        .position(|line| !line.trim_start().starts_with("//") && line.contains("todo!("))
+    {
+        return Err(Failure::new(format!(
+            "{file}:{}: the `todo!()` is still there: this check reads your finished \
+             solution, so write the kata first",
+            line + 1
+        )));
+    }
     let found = uses(source, forbidden);
     let Some(first) = found.first() else {
         return Ok(());
@@ -233,5 +242,15 @@ mod tests {
         assert!(lines(source).is_empty(), "{:?}", uses(source, &NO_SORT));
         assert!(check("src/k.rs", source, &NO_SORT).is_ok());
         assert!(lines("this is not Rust {").is_empty());
+    }
+
+    #[test]
+    fn an_unfinished_kata_is_not_judged_yet() {
+        let stub = "// todo!() in a comment does not count\nfn f() {\n    todo!(\"write it\")\n}\n";
+        let failure = check("src/k.rs", stub, &NO_SORT).unwrap_err();
+        assert!(
+            failure.message.starts_with("src/k.rs:3: the `todo!()`"),
+            "{failure}"
+        );
     }
 }
