@@ -8,28 +8,18 @@
 //! The database is only ever opened by a check once the server has stopped, and read-only:
 //! a check never changes what the server will find.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Barrier, Mutex};
-use std::thread;
 
-use nix::sys::signal::{Signal, kill};
 use rusqlite::{Connection, OpenFlags};
 use serde_json::json;
 
 use crate::check::Failure;
 use crate::conduit::checks::articles::slug_of;
 use crate::conduit::checks::concurrency::BURST_REQUEST_TIMEOUT;
+use crate::conduit::checks::durability::{BURST, burst_then_sigkill};
 use crate::conduit::{Def, Service};
 use crate::http::conduit::new_article;
-use crate::http::{App, Launch, Request, Response};
-
-/// Concurrent creates in the burst.
-const BURST: usize = 200;
-
-/// The server is killed when this many creates of the burst have been answered 201.
-const KILL_AFTER_ACKS: usize = 40;
+use crate::http::{App, Launch};
 
 /// The checks of this area (hints, grade and file come from each step's table).
 pub const DEFS: &[Def] = &[
@@ -204,71 +194,7 @@ fn sigkill_during_burst(service: &Service) -> Result<(), Failure> {
     let (app, server) = service.fresh()?;
     let client = server.client().with_timeout(BURST_REQUEST_TIMEOUT);
     let warm_up = client.create_article_ok(&new_article("Before The Burst", "d", "b", &[]))?;
-    let pid = server.pid();
-
-    let acked: Arc<Mutex<BTreeMap<String, String>>> = Arc::default();
-    let killed = Arc::new(AtomicBool::new(false));
-    let unexpected: Arc<Mutex<Option<Response>>> = Arc::default();
-    let barrier = Arc::new(Barrier::new(BURST));
-    let workers: Vec<_> = (0..BURST)
-        .map(|i| {
-            let (client, acked, killed, unexpected, barrier) = (
-                client.clone(),
-                acked.clone(),
-                killed.clone(),
-                unexpected.clone(),
-                barrier.clone(),
-            );
-            thread::Builder::new()
-                .stack_size(256 * 1024)
-                .spawn(move || {
-                    let title = format!("Burst {i}");
-                    let request = Request::post("/api/articles")
-                        .json(&json!({ "article": new_article(&title, "burst", "b", &["burst"]) }));
-                    barrier.wait();
-                    match client.try_send(&request) {
-                        Ok(response) if response.status == 201 => {
-                            let slug = response
-                                .envelope("article")
-                                .map(|a| slug_of(&a))
-                                .unwrap_or_default();
-                            let mut acked = acked.lock().unwrap_or_else(|e| e.into_inner());
-                            acked.insert(slug, title);
-                            if acked.len() == KILL_AFTER_ACKS
-                                && !killed.swap(true, Ordering::SeqCst)
-                            {
-                                let _ = kill(pid, Signal::SIGKILL);
-                            }
-                        }
-                        Ok(response) => {
-                            let mut slot = unexpected.lock().unwrap_or_else(|e| e.into_inner());
-                            if slot.is_none() && !killed.load(Ordering::SeqCst) {
-                                *slot = Some(response);
-                            }
-                        }
-                        // After the SIGKILL, requests fail without an answer: expected.
-                        Err(_) => {}
-                    }
-                })
-                .expect("a worker thread starts")
-        })
-        .collect();
-    for worker in workers {
-        let _ = worker.join();
-    }
-    if let Some(response) = unexpected.lock().unwrap_or_else(|e| e.into_inner()).take() {
-        return Err(response.fail("201 Created for each of 200 concurrent creates"));
-    }
-    let acked = acked.lock().unwrap_or_else(|e| e.into_inner()).clone();
-    if !killed.load(Ordering::SeqCst) {
-        return Err(Failure::new(format!(
-            "only {} of {BURST} concurrent creates were answered 201 (the server was to be \
-             killed after {KILL_AFTER_ACKS})\n{}",
-            acked.len(),
-            server.stderr_tail(12)
-        )));
-    }
-    server.kill();
+    let acked = burst_then_sigkill(server, &client, &["burst"])?;
 
     let path = database_file(service, &app);
     integrity_check(&path).map_err(|failure| {

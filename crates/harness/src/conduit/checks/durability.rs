@@ -24,7 +24,7 @@ use crate::http::conduit::new_article;
 use crate::http::{Launch, Request, Response};
 
 /// Concurrent creates in the burst.
-const BURST: usize = 200;
+pub(crate) const BURST: usize = 200;
 
 /// The server is killed when this many creates of the burst have been answered 201.
 const KILL_AFTER_ACKS: usize = 40;
@@ -203,71 +203,7 @@ fn sigkill_during_burst(service: &Service) -> Result<(), Failure> {
         .client()
         .with_timeout(crate::conduit::checks::concurrency::BURST_REQUEST_TIMEOUT);
     let warm_up = client.create_article_ok(&new_article("Before The Burst", "d", "b", &[]))?;
-    let pid = server.pid();
-
-    let acked: Arc<Mutex<BTreeMap<String, String>>> = Arc::default();
-    let killed = Arc::new(AtomicBool::new(false));
-    let unexpected: Arc<Mutex<Option<Response>>> = Arc::default();
-    let barrier = Arc::new(Barrier::new(BURST));
-    let workers: Vec<_> = (0..BURST)
-        .map(|i| {
-            let (client, acked, killed, unexpected, barrier) = (
-                client.clone(),
-                acked.clone(),
-                killed.clone(),
-                unexpected.clone(),
-                barrier.clone(),
-            );
-            thread::Builder::new()
-                .stack_size(256 * 1024)
-                .spawn(move || {
-                    let title = format!("Burst {i}");
-                    let request = Request::post("/api/articles")
-                        .json(&json!({ "article": new_article(&title, "burst", "b", &[]) }));
-                    barrier.wait();
-                    match client.try_send(&request) {
-                        Ok(response) if response.status == 201 => {
-                            let slug = response
-                                .envelope("article")
-                                .map(|a| slug_of(&a))
-                                .unwrap_or_default();
-                            let mut acked = acked.lock().unwrap_or_else(|e| e.into_inner());
-                            acked.insert(slug, title);
-                            if acked.len() == KILL_AFTER_ACKS
-                                && !killed.swap(true, Ordering::SeqCst)
-                            {
-                                let _ = kill(pid, Signal::SIGKILL);
-                            }
-                        }
-                        Ok(response) => {
-                            let mut slot = unexpected.lock().unwrap_or_else(|e| e.into_inner());
-                            if slot.is_none() && !killed.load(Ordering::SeqCst) {
-                                *slot = Some(response);
-                            }
-                        }
-                        // After the SIGKILL, requests fail without an answer: expected.
-                        Err(_) => {}
-                    }
-                })
-                .expect("a worker thread starts")
-        })
-        .collect();
-    for worker in workers {
-        let _ = worker.join();
-    }
-    if let Some(response) = unexpected.lock().unwrap_or_else(|e| e.into_inner()).take() {
-        return Err(response.fail("201 Created for each of 200 concurrent creates"));
-    }
-    let acked = acked.lock().unwrap_or_else(|e| e.into_inner()).clone();
-    if !killed.load(Ordering::SeqCst) {
-        return Err(Failure::new(format!(
-            "only {} of {BURST} concurrent creates were answered 201 (the server was to be \
-             killed after {KILL_AFTER_ACKS})\n{}",
-            acked.len(),
-            server.stderr_tail(12)
-        )));
-    }
-    server.kill();
+    let acked = burst_then_sigkill(server, &client, &[])?;
 
     let data_file = service.contract.data_file();
     let path = app.data_dir().join(data_file);
@@ -322,6 +258,83 @@ fn sigkill_during_burst(service: &Service) -> Result<(), Failure> {
         )));
     }
     expect_no_leftovers(app.data_dir(), data_file)
+}
+
+/// Sends [`BURST`] concurrent creates (tagged `tags`) and SIGKILLs the server once
+/// [`KILL_AFTER_ACKS`] of them were answered 201, as a crash would. Returns the articles
+/// answered 201 (slug → title); a create answered anything else before the kill, or a burst
+/// that never reached the kill, is a failure.
+pub(crate) fn burst_then_sigkill(
+    server: crate::http::Server,
+    client: &crate::http::Client,
+    tags: &'static [&'static str],
+) -> Result<BTreeMap<String, String>, Failure> {
+    let pid = server.pid();
+
+    let acked: Arc<Mutex<BTreeMap<String, String>>> = Arc::default();
+    let killed = Arc::new(AtomicBool::new(false));
+    let unexpected: Arc<Mutex<Option<Response>>> = Arc::default();
+    let barrier = Arc::new(Barrier::new(BURST));
+    let workers: Vec<_> = (0..BURST)
+        .map(|i| {
+            let (client, acked, killed, unexpected, barrier) = (
+                client.clone(),
+                acked.clone(),
+                killed.clone(),
+                unexpected.clone(),
+                barrier.clone(),
+            );
+            thread::Builder::new()
+                .stack_size(256 * 1024)
+                .spawn(move || {
+                    let title = format!("Burst {i}");
+                    let request = Request::post("/api/articles")
+                        .json(&json!({ "article": new_article(&title, "burst", "b", tags) }));
+                    barrier.wait();
+                    match client.try_send(&request) {
+                        Ok(response) if response.status == 201 => {
+                            let slug = response
+                                .envelope("article")
+                                .map(|a| slug_of(&a))
+                                .unwrap_or_default();
+                            let mut acked = acked.lock().unwrap_or_else(|e| e.into_inner());
+                            acked.insert(slug, title);
+                            if acked.len() == KILL_AFTER_ACKS
+                                && !killed.swap(true, Ordering::SeqCst)
+                            {
+                                let _ = kill(pid, Signal::SIGKILL);
+                            }
+                        }
+                        Ok(response) => {
+                            let mut slot = unexpected.lock().unwrap_or_else(|e| e.into_inner());
+                            if slot.is_none() && !killed.load(Ordering::SeqCst) {
+                                *slot = Some(response);
+                            }
+                        }
+                        // After the SIGKILL, requests fail without an answer: expected.
+                        Err(_) => {}
+                    }
+                })
+                .expect("a worker thread starts")
+        })
+        .collect();
+    for worker in workers {
+        let _ = worker.join();
+    }
+    if let Some(response) = unexpected.lock().unwrap_or_else(|e| e.into_inner()).take() {
+        return Err(response.fail("201 Created for each of 200 concurrent creates"));
+    }
+    let acked = acked.lock().unwrap_or_else(|e| e.into_inner()).clone();
+    if !killed.load(Ordering::SeqCst) {
+        return Err(Failure::new(format!(
+            "only {} of {BURST} concurrent creates were answered 201 (the server was to be \
+             killed after {KILL_AFTER_ACKS})\n{}",
+            acked.len(),
+            server.stderr_tail(12)
+        )));
+    }
+    server.kill();
+    Ok(acked)
 }
 
 /// `DATA_DIR` exists but cannot be written in: the server must refuse to start, naming it,
