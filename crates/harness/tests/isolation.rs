@@ -125,6 +125,7 @@ fn main() -> ExitCode {
         entries,
         is_grading: false,
         golden_dir: None,
+        golden_by_shape: false,
     };
     let code = harness::run_plan(plan);
 

@@ -35,7 +35,10 @@ struct Reference;
 harness::__step1_impls!(solution_step_1, Reference);
 
 fn main() -> std::process::ExitCode {
-    let plan = Plan::fixtures(harness::steps::step(1), env!("CARGO_MANIFEST_DIR"));
+    let dir = env!("CARGO_MANIFEST_DIR");
+    // Gate messages carry figures measured on the fixture: compared by shape.
+    let plan = Plan::fixtures(harness::steps::step(1), dir)
+        .with_golden_shapes(format!("{dir}/tests/golden"));
     let plan = add_fixtures(plan);
     // Every check of the suite must be failed by at least one fixture above.
     let plan =
