@@ -12,6 +12,12 @@
 #   login                 POST /api/users/login      argon2's cost: low by design
 #   writes, 4 writers     POST /api/articles         one writer connection, BEGIN IMMEDIATE
 #
+# The service runs with the environment of the deploy templates (the systemd unit's
+# `Environment=` lines: APP_ENV=prod, LOG_FORMAT=json, RUST_LOG=info, so one JSON access-log
+# line per request, written to a file), plus RATE_LIMIT_DISABLED=1 for the login row.
+# Besides requests/s and p99, each row shows the server's CPU time per request (from
+# /proc/PID/stat): on a shared machine it moves far less than requests/s does.
+#
 # Environment: BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 32), BENCH_ARTICLES.
 # Installs wrk from Debian when it is missing (needs root, as on the project's machines).
 set -euo pipefail
