@@ -12,6 +12,12 @@
 #   login                 POST /api/users/login      argon2's cost: low by design
 #   writes, 4 writers     POST /api/articles         one writer connection, BEGIN IMMEDIATE
 #
+# The service runs with the environment of the deploy templates (the systemd unit's
+# `Environment=` lines: APP_ENV=prod, LOG_FORMAT=json, RUST_LOG=info, so one JSON access-log
+# line per request, written to a file), plus RATE_LIMIT_DISABLED=1 for the login row.
+# Besides requests/s and p99, each row shows the server's CPU time per request (from
+# /proc/PID/stat): on a shared machine it moves far less than requests/s does.
+#
 # Environment: BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 32), BENCH_ARTICLES.
 # Installs wrk from Debian when it is missing (needs root, as on the project's machines).
 set -euo pipefail
@@ -96,10 +102,22 @@ start() {
 
 start "$work/target/release/bench-hello"
 hello_url="$url"
+hello_pid="${pids[-1]}"
 data="$(mktemp -d "$work/data.XXXX")"
-start env PORT=0 DATA_DIR="$data" RATE_LIMIT_DISABLED=1 RUST_LOG=warn \
+# The environment a deploy gives the service (the systemd unit's `Environment=` lines:
+# APP_ENV=prod, JSON logs at `info`, one access-log line per request), with this script's
+# own port and data directory, and the login rate limit off (the login row measures argon2,
+# not the limiter). Its logs go to a file, as a deploy's go to the journal.
+deploy_env=()
+while IFS= read -r setting; do
+    case "$setting" in HOST=* | PORT=* | DATA_DIR=*) ;; *) deploy_env+=("$setting") ;; esac
+done < <(sed -n 's/^Environment=//p' templates/step-4-service/deploy/conduit.service)
+[ "${#deploy_env[@]}" -gt 0 ] || { echo "bench: no Environment= in the systemd unit" >&2; exit 1; }
+echo "bench: the service's environment: ${deploy_env[*]} RATE_LIMIT_DISABLED=1"
+start env "${deploy_env[@]}" PORT=0 DATA_DIR="$data" RATE_LIMIT_DISABLED=1 \
     JWT_SECRET=bench-secret-bench-secret-bench-secret "$root/target/release/solution-step-4"
 conduit_url="$url"
+conduit_pid="${pids[-1]}"
 
 echo "bench: seeding $articles articles"
 token="$(python3 - "$conduit_url" "$articles" <<'EOF'
@@ -138,34 +156,46 @@ elseif mode == "write" then
 end
 EOF
 
-# Runs wrk and prints "requests/s p99" for it.
+# CPU time (user + system, in clock ticks) the process `$1` has used so far.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
+# Runs wrk against the server with pid `$4` and prints "requests/s p99 cpu-µs-per-request".
+# CPU time per request is the server's own cost, which other load on a shared machine
+# disturbs much less than it disturbs requests/s.
 measure() {
-    local mode="$1" url="$2" conns="$3" output
+    local mode="$1" url="$2" conns="$3" pid="$4" output before after
+    before="$(cpu_ticks "$pid")"
     output="$(WRK_MODE="$mode" wrk --latency -t2 -c"$conns" -d"${seconds}s" -s "$lua" "$url")"
-    local rps p99
+    after="$(cpu_ticks "$pid")"
+    local rps p99 count cpu
     rps="$(echo "$output" | awk '/Requests\/sec/ {print $2}')"
     p99="$(echo "$output" | awk '$1 == "99%" {print $2}')"
+    count="$(echo "$output" | awk '/requests in/ {print $1}')"
+    cpu="$(awk -v a="$before" -v b="$after" -v n="$count" -v hz="$(getconf CLK_TCK)" \
+        'BEGIN { printf "%.0f", (b - a) * 1e6 / hz / n }')"
     if echo "$output" | grep -q "Non-2xx"; then
         echo "bench: $mode answered non-2xx:" >&2
         echo "$output" >&2
     fi
-    echo "$rps $p99"
+    echo "$rps $p99 $cpu"
 }
 
 echo "bench: measuring, ${seconds} s each"
-read -r hello_rps hello_p99 <<<"$(measure get "$hello_url/" "$connections")"
-read -r one_rps one_p99 <<<"$(measure get "$conduit_url/api/articles/$slug" "$connections")"
-read -r list_rps list_p99 <<<"$(measure get "$conduit_url/api/articles" "$connections")"
-read -r login_rps login_p99 <<<"$(measure login "$conduit_url/api/users/login" 4)"
-read -r write_rps write_p99 <<<"$(measure write "$conduit_url/api/articles" 4)"
+read -r hello_rps hello_p99 hello_cpu <<<"$(measure get "$hello_url/" "$connections" "$hello_pid")"
+read -r one_rps one_p99 one_cpu <<<"$(measure get "$conduit_url/api/articles/$slug" "$connections" "$conduit_pid")"
+read -r list_rps list_p99 list_cpu <<<"$(measure get "$conduit_url/api/articles" "$connections" "$conduit_pid")"
+read -r login_rps login_p99 login_cpu <<<"$(measure login "$conduit_url/api/users/login" 4 "$conduit_pid")"
+read -r write_rps write_p99 write_cpu <<<"$(measure write "$conduit_url/api/articles" 4 "$conduit_pid")"
 
 ratio="$(awk -v a="$one_rps" -v b="$hello_rps" 'BEGIN { printf "%.0f%%", 100 * a / b }')"
-printf '\n%-34s %12s %10s\n' "step 4 ($articles articles)" "requests/s" "p99"
-printf '%-34s %12s %10s\n' "hello-world GET /" "$hello_rps" "$hello_p99"
-printf '%-34s %12s %10s\n' "GET /api/articles/{slug}" "$one_rps" "$one_p99"
-printf '%-34s %12s %10s\n' "GET /api/articles" "$list_rps" "$list_p99"
-printf '%-34s %12s %10s\n' "POST /api/users/login (4 conns)" "$login_rps" "$login_p99"
-printf '%-34s %12s %10s\n' "POST /api/articles (4 writers)" "$write_rps" "$write_p99"
+row() { printf '%-34s %12s %10s %14s\n' "$@"; }
+printf '\n'
+row "step 4 ($articles articles)" "requests/s" "p99" "CPU µs/request"
+row "hello-world GET /" "$hello_rps" "$hello_p99" "$hello_cpu"
+row "GET /api/articles/{slug}" "$one_rps" "$one_p99" "$one_cpu"
+row "GET /api/articles" "$list_rps" "$list_p99" "$list_cpu"
+row "POST /api/users/login (4 conns)" "$login_rps" "$login_p99" "$login_cpu"
+row "POST /api/articles (4 writers)" "$write_rps" "$write_p99" "$write_cpu"
 printf '\nsingle-article read: %s of hello-world (goal: at least 50%%)\n' "$ratio"
 printf 'load average while measuring: %s (a shared machine makes every figure noisy)\n' \
     "$(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The kit's own CI, run on a clean clone: install what is needed, run the README's test
 # command, then lint, check that the learner crates ship as their templates, smoke-test
-# `cargo kit` (board, watch under tmux, the fork workflow), and fuzz every step's reference
-# that has an OpenAPI document.
+# `cargo kit` (board, watch under tmux, the fork workflow), fuzz every step's reference
+# that has an OpenAPI document, and use the step-4 page in a headless browser.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TERM_COLOR=never
@@ -40,5 +40,8 @@ for spec in crates/step-*/openapi.yml; do
     bash ci/fuzz-step.sh "$step"
   fi
 done
+
+section "the step-4 page in headless Chromium (sign up, publish, see it listed)"
+bash ci/browser-step4.sh
 
 section "done"

@@ -1,11 +1,15 @@
 //! The database: one SQLite file, its schema, and the two pools every query goes through.
 //!
-//! SQLite calls block, so they never run on the async runtime's threads: each one runs on
-//! tokio's blocking pool (`spawn_blocking`); what waits asynchronously is only the turn for
-//! a connection. There are two pools:
+//! SQLite calls block their thread until they are done, so work whose length has no bound
+//! runs on tokio's blocking pool (`spawn_blocking`), never on the async runtime's threads;
+//! what waits asynchronously is only the turn for a connection. There are two pools:
 //!
 //! - **readers** (a few read-only connections, handed out under a semaphore): in WAL mode
-//!   readers see the last committed state and never wait for the writer;
+//!   readers see the last committed state and never wait for the writer's lock. A read
+//!   whose work is bounded, a row or two found by a unique key, is a [`Db::lookup`]: it runs
+//!   right where it is awaited, because the hop to the blocking pool and back (two thread
+//!   wake-ups) costs more than the lookup itself (measured: `ci/bench-step4.sh`). Anything
+//!   that scans (lists, counts, searches) is a [`Db::read`], on the blocking pool;
 //! - **the writer** (one connection behind a `tokio::sync::Mutex`): SQLite allows one
 //!   writer at a time anyway, and queueing writers here is cheaper and fairer than letting
 //!   them fight over the file lock. The lock's guard moves into the blocking task, so a
@@ -33,7 +37,10 @@ use tokio::sync::{OwnedMutexGuard, Semaphore};
 use crate::error::ApiError;
 
 /// Applied in order; a database remembers how many it has run.
-const MIGRATIONS: &[M<'static>] = &[M::up(include_str!("../migrations/01-schema.sql"))];
+const MIGRATIONS: &[M<'static>] = &[
+    M::up(include_str!("../migrations/01-schema.sql")),
+    M::up(include_str!("../migrations/02-tags-in-order.sql")),
+];
 
 /// Set on every connection when it opens: these are per connection, not per file.
 /// - `foreign_keys`: enforce the `REFERENCES` clauses (off by default, for history's sake);
@@ -120,13 +127,25 @@ impl Db {
         let readers = self.readers.clone();
         run_blocking(move || {
             let _permit = permit;
-            let mut lease = Lease::take(&readers);
-            let transaction = lease.connection().transaction()?;
-            let answer = query(&transaction)?;
-            transaction.finish()?;
-            Ok(answer)
+            readers.run(query)
         })
         .await
+    }
+
+    /// Runs `query` on a reader connection in one read transaction, on the calling thread.
+    ///
+    /// Only for lookups by a unique key (`WHERE slug = ?`, `WHERE id = ?`): a few B-tree
+    /// pages, almost always in SQLite's page cache, and no lock to wait for (a WAL reader
+    /// never waits for the writer). That is microseconds, less than handing the work to
+    /// another thread and waking this task again. A query whose work grows with the data
+    /// (a list, a count, a `LIKE`) goes through [`Db::read`].
+    pub async fn lookup<T, F>(&self, query: F) -> Result<T, ApiError>
+    where
+        F: FnOnce(&Connection) -> Result<T, ApiError>,
+    {
+        let permit = self.readers.permits.acquire().await;
+        let _permit = permit.map_err(|e| ApiError::Internal(format!("reader pool: {e}")))?;
+        self.readers.run(query)
     }
 
     /// Runs `change` in a `BEGIN IMMEDIATE` transaction on the one writer connection. It is
@@ -167,6 +186,20 @@ async fn run_blocking<T: Send + 'static>(
     tokio::task::spawn_blocking(job)
         .await
         .map_err(|e| ApiError::Internal(format!("a database task failed: {e}")))?
+}
+
+impl Readers {
+    /// Runs `query` in a read transaction on an idle connection. The caller holds a permit.
+    fn run<T>(
+        &self,
+        query: impl FnOnce(&Connection) -> Result<T, ApiError>,
+    ) -> Result<T, ApiError> {
+        let mut lease = Lease::take(self);
+        let transaction = lease.connection().transaction()?;
+        let answer = query(&transaction)?;
+        transaction.finish()?;
+        Ok(answer)
+    }
 }
 
 /// A reader connection taken from the idle list; given back when dropped, even if the

@@ -59,7 +59,7 @@ async fn serve(config: Config) -> Result<(), String> {
 
     let state = AppState {
         db,
-        tokens: Tokens::new(&config.jwt_secret.0, config.jwt_ttl),
+        tokens: Arc::new(Tokens::new(&config.jwt_secret.0, config.jwt_ttl)),
         limiter: Arc::new(RateLimiter::new(config.rate_limit)),
     };
     let app = routes::router(state, config.request_timeout);

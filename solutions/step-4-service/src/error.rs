@@ -15,7 +15,7 @@
 //! | `TooManyRequests` | 429    | `rate`, plus a `Retry-After` header |
 //! | `BadRequest`      | 4xx    | `request`              |
 //! | `Unavailable`     | 503    | what is unavailable    |
-//! | `Internal`        | 500    | `server` (details go to the log only) |
+//! | `Internal`        | 500    | `server` (details go to the access log only) |
 
 use std::collections::BTreeMap;
 
@@ -23,6 +23,8 @@ use axum::Json;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::json;
+
+use crate::telemetry::InternalError;
 
 #[derive(Debug)]
 pub enum ApiError {
@@ -59,6 +61,7 @@ impl ApiError {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let mut retry_after = None;
+        let mut internal = None;
         let (status, errors) = match self {
             ApiError::Validation(fields) => (StatusCode::UNPROCESSABLE_ENTITY, json!(fields)),
             ApiError::Unauthorized(key, message) => {
@@ -82,7 +85,8 @@ impl IntoResponse for ApiError {
                 (StatusCode::SERVICE_UNAVAILABLE, json!({ what: [message] }))
             }
             ApiError::Internal(details) => {
-                tracing::error!("internal error: {details}");
+                // Logged by the access log, with the request's id (see `telemetry::observe`).
+                internal = Some(InternalError(details));
                 (
                     StatusCode::INTERNAL_SERVER_ERROR,
                     json!({ "server": ["internal error; see the server's log"] }),
@@ -90,6 +94,9 @@ impl IntoResponse for ApiError {
             }
         };
         let mut response = (status, Json(json!({ "errors": errors }))).into_response();
+        if let Some(internal) = internal {
+            response.extensions_mut().insert(internal);
+        }
         if let Some(seconds) = retry_after {
             response
                 .headers_mut()

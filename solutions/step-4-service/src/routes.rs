@@ -9,13 +9,13 @@
 //!
 //! 1. request id: takes the client's `x-request-id` or makes one up (a UUID), and sends it
 //!    back on the response, so a client's bug report can name the log line;
-//! 2. trace: one log line per request, in a span carrying that id, the method and the
-//!    matched route (never the headers: they hold tokens);
+//! 2. observe: one access-log line per request (its id, method, matched route, status and
+//!    latency; never the headers: they hold tokens), and a counter and a latency histogram
+//!    per method, route and status (see `telemetry.rs`);
 //! 3. CORS: lets a browser front-end on another origin call the API;
-//! 4. compression: gzip when the client accepts it;
-//! 5. metrics: a counter and a latency histogram per method, route and status;
-//! 6. timeout: a handler that runs longer than `REQUEST_TIMEOUT_SECONDS` is answered 503;
-//! 7. body limit: a body over 1 MiB is refused with 413 before it is read.
+//! 4. compression: gzip when the client accepts it and the body is big enough to gain;
+//! 5. timeout: a handler that runs longer than `REQUEST_TIMEOUT_SECONDS` is answered 503;
+//! 6. body limit: a body over 1 MiB is refused with 413 before it is read.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -27,9 +27,9 @@ use axum::middleware::{self, Next};
 use axum::response::Response;
 use axum::routing::MethodRouter;
 use tower_http::compression::CompressionLayer;
+use tower_http::compression::predicate::{NotForContentType, Predicate, SizeAbove};
 use tower_http::cors::{Any, CorsLayer};
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
-use tower_http::trace::{DefaultOnResponse, TraceLayer};
 
 use crate::auth::token::Tokens;
 use crate::db::Db;
@@ -41,11 +41,14 @@ use crate::telemetry;
 /// Bodies larger than this are refused with 413 before they are read into memory.
 pub const BODY_LIMIT_BYTES: usize = 1024 * 1024;
 
+/// Bodies this size or smaller are sent uncompressed.
+pub const COMPRESS_ABOVE_BYTES: u16 = 1400;
+
 /// What every handler can reach. Cloned for each request, so the parts are shared.
 #[derive(Clone)]
 pub struct AppState {
     pub db: Db,
-    pub tokens: Tokens,
+    pub tokens: Arc<Tokens>,
     pub limiter: Arc<RateLimiter>,
 }
 
@@ -104,32 +107,22 @@ pub fn router(state: AppState, request_timeout: Duration) -> Router {
         .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE])
         .expose_headers([x_request_id.clone(), header::RETRY_AFTER])
         .max_age(Duration::from_secs(3600));
-    let trace = TraceLayer::new_for_http()
-        .make_span_with(|request: &Request| {
-            let id = request
-                .headers()
-                .get("x-request-id")
-                .and_then(|value| value.to_str().ok())
-                .unwrap_or("-");
-            tracing::info_span!(
-                "request",
-                request_id = %id,
-                method = %request.method(),
-                route = %telemetry::route_label(request),
-            )
-        })
-        .on_response(DefaultOnResponse::new().level(tracing::Level::INFO));
+    // Below about one TCP segment, gzip saves next to nothing and still costs CPU on both
+    // ends; the content types are the default predicate's (already compressed, or streamed).
+    let compress_when = SizeAbove::new(COMPRESS_ABOVE_BYTES)
+        .and(NotForContentType::GRPC)
+        .and(NotForContentType::IMAGES)
+        .and(NotForContentType::SSE);
 
     api()
         .fallback(no_route)
         .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
         .layer(middleware::from_fn_with_state(request_timeout, time_limit))
-        .layer(middleware::from_fn(telemetry::record_metrics))
-        .layer(CompressionLayer::new())
+        .layer(CompressionLayer::new().compress_when(compress_when))
         .layer(cors)
+        .layer(middleware::from_fn(telemetry::observe))
         .layer(PropagateRequestIdLayer::new(x_request_id.clone()))
-        .layer(trace)
         .layer(SetRequestIdLayer::new(x_request_id, MakeRequestUuid))
         .with_state(state)
 }

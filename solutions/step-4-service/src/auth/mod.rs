@@ -51,7 +51,7 @@ async fn authenticate(state: &AppState, token: String) -> Result<CurrentUser, Ap
     let id = state.tokens.verify(&token)?;
     let user = state
         .db
-        .read(move |connection| Ok(users::by_id(connection, id)?))
+        .lookup(|connection| Ok(users::by_id(connection, id)?))
         .await?
         .ok_or(ApiError::Unauthorized("token", "belongs to no user"))?;
     Ok(CurrentUser { user, token })

@@ -122,7 +122,7 @@ pub async fn get(
     let viewer = viewer(&current);
     let article = state
         .db
-        .read(move |connection| Ok(articles::by_slug(connection, viewer, &slug)?))
+        .lookup(|connection| Ok(articles::by_slug(connection, viewer, &slug)?))
         .await?
         .ok_or(ApiError::NotFound("article"))?;
     Ok(Json(ArticleEnvelope { article }))

@@ -27,7 +27,7 @@ pub async fn get(
     let viewer = viewer(&current);
     let profile = state
         .db
-        .read(move |connection| Ok(users::profile(connection, viewer, &username)?))
+        .lookup(|connection| Ok(users::profile(connection, viewer, &username)?))
         .await?
         .ok_or(ApiError::NotFound("profile"))?;
     Ok(Json(ProfileEnvelope { profile }))

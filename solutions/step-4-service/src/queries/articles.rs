@@ -3,9 +3,12 @@
 //! Every read shares [`COLUMNS`]: the article, its author's profile, and the viewer's
 //! relation to both, computed by SQLite in the same statement (no query per article).
 //! Filters and pagination are SQL too: `WHERE`, `LIMIT`, `OFFSET`, and a `COUNT(*)` over
-//! the same `WHERE` for `articlesCount`.
+//! the same `WHERE` for `articlesCount`. Statements are prepared once per connection
+//! (`prepare_cached`), from SQL text built once (`LazyLock`): a read formats, parses and
+//! plans nothing.
 
 use std::collections::HashSet;
+use std::sync::LazyLock;
 
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -74,12 +77,14 @@ pub fn list(
         filter.favorited,
         filter.followed_by
     ];
+    static COUNT: LazyLock<String> = LazyLock::new(|| format!("SELECT COUNT(*) {FILTERED}"));
+    static PAGE: LazyLock<String> = LazyLock::new(|| {
+        format!("SELECT {COLUMNS} {FILTERED} ORDER BY a.id DESC LIMIT ?6 OFFSET ?7")
+    });
     let count: i64 = connection
-        .prepare_cached(&format!("SELECT COUNT(*) {FILTERED}"))?
+        .prepare_cached(&COUNT)?
         .query_row(filters, |row| row.get(0))?;
-    let mut statement = connection.prepare_cached(&format!(
-        "SELECT {COLUMNS} {FILTERED} ORDER BY a.id DESC LIMIT ?6 OFFSET ?7"
-    ))?;
+    let mut statement = connection.prepare_cached(&PAGE)?;
     let articles = statement
         .query_map(
             params![
@@ -102,10 +107,13 @@ pub fn by_slug(
     viewer: Option<i64>,
     slug: &str,
 ) -> rusqlite::Result<Option<ArticleView>> {
-    connection
-        .prepare_cached(&format!(
+    static BY_SLUG: LazyLock<String> = LazyLock::new(|| {
+        format!(
             "SELECT {COLUMNS} FROM articles a JOIN users u ON u.id = a.author_id WHERE a.slug = ?2"
-        ))?
+        )
+    });
+    connection
+        .prepare_cached(&BY_SLUG)?
         .query_row(params![viewer, slug], article)
         .optional()
 }

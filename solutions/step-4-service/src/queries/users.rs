@@ -1,5 +1,7 @@
 //! Users, their profiles and who follows whom.
 
+use std::sync::LazyLock;
+
 use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::model::Profile;
@@ -28,8 +30,10 @@ fn user(row: &rusqlite::Row<'_>) -> rusqlite::Result<User> {
 }
 
 pub fn by_id(connection: &Connection, id: i64) -> rusqlite::Result<Option<User>> {
+    static BY_ID: LazyLock<String> =
+        LazyLock::new(|| format!("SELECT {USER_COLUMNS} FROM users WHERE id = ?1"));
     connection
-        .prepare_cached(&format!("SELECT {USER_COLUMNS} FROM users WHERE id = ?1"))?
+        .prepare_cached(&BY_ID)?
         .query_row([id], user)
         .optional()
 }

@@ -3,7 +3,7 @@
 //! whose return type implements `IntoResponse`.
 //!
 //! The pattern of every handler: check the input (a 422 lists every bad field), then one
-//! `db.read` or `db.write` closure that does all its SQL, then the response.
+//! `db.read`, `db.lookup` or `db.write` closure that does all its SQL, then the response.
 
 pub mod articles;
 pub mod comments;
