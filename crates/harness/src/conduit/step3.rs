@@ -125,22 +125,26 @@ const ROWS: &[Row] = &[
     .in_file("src/schema.rs"),
     Row::new(
         "reads::article_by_slug",
-        "the grader stored these rows itself (your write path is not needed yet). Db::read \
-         (a reader connection in spawn_blocking), then SELECT … FROM articles WHERE slug = \
-         ?1, and its tags JOIN tags … ORDER BY article_tags.position (not by tag id); no row \
-         is ApiError::NotFound(\"article\")",
+        "GET /api/articles/{slug} on rows the grader stored itself (no write path needed yet)\n\
+         Db::read: a reader connection inside spawn_blocking, in one read transaction\n\
+         SELECT … FROM articles WHERE slug = ?1 (none is ApiError::NotFound(\"article\")), \
+         then its tags JOIN tags … ORDER BY article_tags.position, not by tag id",
     ),
     Row::new(
         "reads::list_pages_and_tag",
-        "the grader stored 25 articles itself. ORDER BY id DESC LIMIT ?1 OFFSET ?2 (limit 20 \
-         by default); ?tag= joins article_tags and tags (WHERE tags.name = ?1); articlesCount \
-         is a count(*) with the same filter; list items leave out the body",
+        "GET /api/articles on 25 articles the grader stored itself: newest first, 20 by default\n\
+         ORDER BY id DESC LIMIT ?1 OFFSET ?2; ?tag= joins article_tags and tags (WHERE \
+         tags.name = ?1)\n\
+         articlesCount is a count(*) with the same filter, not the page's length; list items \
+         leave out the body",
     ),
     Row::new(
         "reads::comments_and_tags",
-        "comments: find the article's id by slug (404 if none), then SELECT … FROM comments \
-         WHERE article_id = ?1 ORDER BY id. Tags: SELECT DISTINCT tags.name FROM tags JOIN \
-         article_tags …, so a tag no article uses is not listed",
+        "the comments of an article the grader stored itself, and GET /api/tags\n\
+         comments: the article's id by slug (404 if none), then SELECT … FROM comments WHERE \
+         article_id = ?1 ORDER BY id\n\
+         tags: SELECT DISTINCT tags.name FROM tags JOIN article_tags …, so a tag no article \
+         uses is not listed",
     )
     .in_file("src/handlers/comments.rs"),
     Row::new(

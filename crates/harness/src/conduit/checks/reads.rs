@@ -105,7 +105,11 @@ pub fn seeded_server(service: &Service) -> Result<(App, Server), Failure> {
 
 fn fill(path: &Path) -> Result<(), String> {
     if !path.exists() {
-        return Err(format!("no database file at {}", path.display()));
+        return Err(format!(
+            "no database file at {}: the server must create it at startup, and migrate it \
+             (stage 1: make database::honours_database_path pass first)",
+            path.display()
+        ));
     }
     let mut conn = Connection::open(path).map_err(|e| format!("cannot open it: {e}"))?;
     let tx = conn.transaction().map_err(|e| e.to_string())?;
