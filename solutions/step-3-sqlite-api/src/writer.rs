@@ -23,7 +23,8 @@
 //! connection to itself, between two batches.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, mpsc};
 use std::thread::JoinHandle;
 
 use rusqlite::Connection;
@@ -40,6 +41,8 @@ pub const MAX_BATCH: usize = 64;
 pub struct Writer {
     jobs: Option<mpsc::Sender<Job>>,
     thread: Option<JoinHandle<()>>,
+    /// Transactions committed so far, each holding one batch of changes.
+    commits: Arc<AtomicU64>,
 }
 
 enum Job {
@@ -97,13 +100,21 @@ impl Writer {
     /// Starts the writer thread with the (configured, migrated) writer connection.
     pub fn start(conn: Connection) -> std::io::Result<Writer> {
         let (jobs, queue) = mpsc::channel();
+        let commits = Arc::new(AtomicU64::new(0));
+        let counted = commits.clone();
         let thread = std::thread::Builder::new()
             .name("sqlite-writer".into())
-            .spawn(move || run(conn, queue))?;
+            .spawn(move || run(conn, queue, &counted))?;
         Ok(Writer {
             jobs: Some(jobs),
             thread: Some(thread),
+            commits,
         })
+    }
+
+    /// How many transactions of changes the writer has committed so far.
+    pub fn commits(&self) -> u64 {
+        self.commits.load(Ordering::Relaxed)
     }
 
     /// Queues `change`, to run in a write transaction (maybe with other changes, each in
@@ -159,7 +170,7 @@ fn panicked<T>(_: Box<dyn std::any::Any + Send>) -> Result<T> {
 }
 
 /// The writer thread: takes the next job, and with it every change already waiting.
-fn run(mut conn: Connection, queue: mpsc::Receiver<Job>) {
+fn run(mut conn: Connection, queue: mpsc::Receiver<Job>, commits: &AtomicU64) {
     let mut next = None;
     loop {
         let job = match next.take() {
@@ -183,14 +194,15 @@ fn run(mut conn: Connection, queue: mpsc::Receiver<Job>) {
                         Err(_) => break,
                     }
                 }
-                commit_together(&conn, batch);
+                commit_together(&conn, batch, commits);
             }
         }
     }
 }
 
-/// Runs `batch` in one `BEGIN IMMEDIATE … COMMIT`, then answers every job.
-fn commit_together(conn: &Connection, batch: Vec<Box<dyn Change>>) {
+/// Runs `batch` in one `BEGIN IMMEDIATE … COMMIT` (counted in `commits`), then answers
+/// every job.
+fn commit_together(conn: &Connection, batch: Vec<Box<dyn Change>>, commits: &AtomicU64) {
     if let Err(e) = conn.execute_batch("BEGIN IMMEDIATE") {
         let error = e.to_string();
         for change in batch {
@@ -212,6 +224,9 @@ fn commit_together(conn: &Connection, batch: Vec<Box<dyn Change>>) {
     };
     if committed.is_err() && !conn.is_autocommit() {
         let _ = conn.execute_batch("ROLLBACK");
+    }
+    if committed.is_ok() {
+        commits.fetch_add(1, Ordering::Relaxed);
     }
     for reply in replies {
         reply(committed.clone());
@@ -235,5 +250,77 @@ fn in_savepoint<T>(
     match conn.execute_batch(end) {
         Ok(()) => (outcome, true),
         Err(e) => (Err(e.into()), false),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Changes queued while the writer is busy are committed together, each in its own
+    /// savepoint: the one that fails and the one that panics change nothing, the others
+    /// are all committed, and each gets its own answer.
+    #[tokio::test]
+    async fn one_failing_change_does_not_roll_back_its_batch() {
+        let conn = Connection::open_in_memory().expect("a database");
+        conn.execute_batch("CREATE TABLE t (n INTEGER NOT NULL)")
+            .expect("a table");
+        let writer = Writer::start(conn).expect("the writer starts");
+        // Hold the writer in a whole job until the four changes are queued behind it.
+        let (release, released) = std::sync::mpsc::channel::<()>();
+        let busy = writer.whole(move |_| {
+            released.recv().ok();
+            Ok(())
+        });
+        let insert = |n: i64| {
+            move |conn: &Connection| -> Result<i64> {
+                conn.execute("INSERT INTO t (n) VALUES (?1)", [n])?;
+                Ok(n)
+            }
+        };
+        let fails = |conn: &Connection| -> Result<i64> {
+            conn.execute("INSERT INTO t (n) VALUES (99)", [])?;
+            Err(ApiError::NotFound("article").into())
+        };
+        let panics = |conn: &Connection| -> Result<i64> {
+            conn.execute("INSERT INTO t (n) VALUES (98)", [])?;
+            panic!("a bug in one change")
+        };
+        let all = async {
+            tokio::join!(
+                busy,
+                writer.change(insert(1)),
+                writer.change(fails),
+                writer.change(panics),
+                writer.change(insert(2)),
+            )
+        };
+        let releaser = async {
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            release.send(()).expect("the whole job waits");
+        };
+        let ((busy, one, failed, panicked, two), ()) = tokio::join!(all, releaser);
+        busy.expect("the whole job");
+        assert_eq!(
+            writer.commits(),
+            1,
+            "the four changes share one transaction"
+        );
+        assert_eq!(one.expect("the first insert"), 1);
+        assert!(matches!(failed, Err(ApiError::NotFound(_))), "{failed:?}");
+        assert!(
+            matches!(panicked, Err(ApiError::Internal(_))),
+            "{panicked:?}"
+        );
+        assert_eq!(two.expect("the last insert"), 2);
+        let stored = writer
+            .whole(|conn| {
+                let mut select = conn.prepare("SELECT n FROM t ORDER BY n")?;
+                let rows = select.query_map([], |row| row.get::<_, i64>(0))?;
+                Ok(rows.collect::<rusqlite::Result<Vec<i64>>>()?)
+            })
+            .await
+            .expect("a read");
+        assert_eq!(stored, [1, 2]);
     }
 }
