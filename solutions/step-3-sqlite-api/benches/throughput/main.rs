@@ -55,7 +55,14 @@ fn main() {
 
     println!(
         "{creates} creates per run, best of {REPEATS} runs; median cost of one create, and \
-         creates per second"
+         creates per second.\n\
+         step 2, step 3: one client, one create at a time, one keep-alive connection. \
+         step 3 {CLIENTS}c: {CLIENTS} such clients at once;\n  \
+         the server then commits the creates waiting together (group commit, each in its \
+         own savepoint, each answered after the COMMIT).\n\
+         raw loop: the server's insert (the same SQL and pragmas: WAL, synchronous=NORMAL), \
+         each create in its own BEGIN IMMEDIATE … COMMIT,\n  \
+         one at a time on one connection, no HTTP, no JSON, no async runtime.\n"
     );
     println!(
         "{:>9} {:>10} {:>10} {:>10} | {:>10} {:>10} {:>14} {:>10}",
