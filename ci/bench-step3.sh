@@ -13,7 +13,8 @@
 # of 3 interleaved runs.
 #
 # Bounded in time: the run stops after 10 minutes (a few minutes here) after the build
-# (BENCH_CREATES creates per size and server, default 400; BENCH_SIZES, default
+# (BENCH_CREATES creates per size and run for step 2, default 400, and 5x as many for step 3
+# and the raw loop; BENCH_SIZES, default
 # 100,1000,10000; BENCH_BREAKDOWN=0 skips the breakdown).
 # See solutions/step-3-sqlite-api/benches/throughput/main.rs.
 set -euo pipefail
