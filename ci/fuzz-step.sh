@@ -11,16 +11,18 @@
 #   sends its token with every request;
 # - runs schemathesis with all its checks: no 5xx, responses that match the document
 #   (status codes, content types, headers, bodies), and schema-violating requests rejected
-#   with a 4xx. One stateful check is left out: ensure_resource_availability (ST302) reports
-#   a 404 after a create in about one run of ten, for steps 2 and 3 alike, and replaying the
-#   request it names on a fresh server finds the article; until it is understood it is not a
-#   verdict (ci/fuzz-step.sh's own finding, in the step issues);
+#   with a 4xx. One stateful check is left out: ensure_resource_availability (ST302). It
+#   assumes a created resource keeps its URL, but in Conduit a `PUT` with a new title gives
+#   the article a new slug (as the RealWorld spec does), so the old URL is a correct 404.
+#   Read from a HAR report (`--report har`, seed 3, 2026-12-02): POST created `0-5`, a PUT
+#   renamed it to `zi`, and ST302 flagged the next `GET /api/articles/0-5/comments`; the
+#   other 404s it flagged in that run followed a DELETE or such a rename;
 # - stops the server with SIGTERM and exits non-zero if schemathesis found anything or the
 #   server did not start or stop cleanly.
 #
 # Environment: FUZZ_MAX_EXAMPLES (default 100) per operation; FUZZ_VENV; SCHEMATHESIS_VERSION;
-# FUZZ_BIN, another binary of the solution package to fuzz (e.g. `fixture-bad-json-500`, to
-# see the script fail as it should).
+# FUZZ_BIN, another binary of the solution package to fuzz (e.g. `FUZZ_BIN=fixtures-step-2
+# BACKEND_PATH_FIXTURE=bad_json_500`, to see the script fail as it should).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

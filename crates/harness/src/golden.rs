@@ -28,8 +28,9 @@ pub fn compare(dir: &Path, label: &str, message: &str, racy: bool) -> Result<(),
         normalise(message)
     };
     let same = |want: &str| {
+        let (want, got) = (same_target(want), same_target(&got));
         if racy {
-            racy_shape(want) == racy_shape(&got)
+            racy_shape(&want) == racy_shape(&got)
         } else {
             want == got
         }
@@ -120,10 +121,35 @@ pub fn every_number_replaced(text: &str) -> String {
     out
 }
 
+/// The build directory of this test binary (`<target>/debug`), when it lies outside the
+/// workspace (`CARGO_TARGET_DIR=/elsewhere`), and how it reads in a default checkout
+/// (`target/debug`): so golden files recorded in one place compare equal in the other.
+fn target_outside_root() -> Option<(String, String)> {
+    let exe = std::env::current_exe().ok()?;
+    let profile_dir = exe.parent()?.parent()?; // <target>/debug/deps/<test binary>
+    if profile_dir.starts_with(crate::paths::workspace_root()) {
+        return None;
+    }
+    let profile = profile_dir.file_name()?.to_str()?;
+    Some((
+        profile_dir.display().to_string(),
+        format!("target/{profile}"),
+    ))
+}
+
+/// A message with the build directory written one way: messages name it either relative to
+/// the workspace (`target/debug/…`, in "by hand:" lines) or absolute (`<root>/target/debug/…`).
+fn same_target(text: &str) -> String {
+    text.replace("<root>/target/", "target/")
+}
+
 /// `message` with what changes from run to run replaced by a placeholder.
 pub fn normalise(message: &str) -> String {
     let root = crate::paths::workspace_root().display().to_string();
     let mut text = message.replace(&root, "<root>");
+    if let Some((outside, inside)) = target_outside_root() {
+        text = text.replace(&outside, &inside);
+    }
     let temp = std::env::temp_dir().display().to_string();
     text = replace_tokens(&text, &format!("{temp}/backend-path-data-"), "<DATA_DIR>");
     text = replace_after(&text, "127.0.0.1:", "PORT");
@@ -280,6 +306,14 @@ fn replace_number_before(text: &str, unit: &str, placeholder: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_build_directory_reads_the_same_absolute_or_relative() {
+        let absolute = "started:  <root>/target/debug/fixtures-step-4";
+        let relative = "started:  target/debug/fixtures-step-4";
+        assert_eq!(same_target(absolute), same_target(relative));
+        assert_ne!(same_target("<root>/crates/x"), same_target("crates/x"));
+    }
 
     #[test]
     fn tokens_and_request_ids_are_replaced() {

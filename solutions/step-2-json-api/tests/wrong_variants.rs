@@ -74,6 +74,11 @@ const REJECTIONS: &[Rejection] = &[
         "got:      500 Internal Server Error",
     ),
     rejects(
+        "arrays_read_as_objects",
+        "errors::wrong_types_4xx",
+        "got:      201 Created",
+    ),
+    rejects(
         "errors_as_500",
         "errors::wrong_content_type_4xx",
         "got:      500 Internal Server Error",

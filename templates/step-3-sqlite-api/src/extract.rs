@@ -22,6 +22,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::error::ApiError;
+use crate::model::Object;
 
 /// `axum::Json` with [`ApiError`] rejections. Also a response: `Json(value)` serialises
 /// `value` with `Content-Type: application/json`.
@@ -36,7 +37,9 @@ where
     type Rejection = ApiError;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
-        let axum::Json(value) = axum::Json::<T>::from_request(request, state).await?;
+        // Read as an `Object`: a JSON array in place of the object is refused (422).
+        let axum::Json(Object(value)) =
+            axum::Json::<Object<T>>::from_request(request, state).await?;
         Ok(Json(value))
     }
 }

@@ -106,11 +106,46 @@ fn wrong_types_4xx(service: &Service) -> Result<(), Failure> {
         json!({ "article": "a string" }),
         json!([]),
         json!({ "post": { "title": "t", "description": "d", "body": "b" } }),
+        // Arrays where the contract has objects: serde's derive reads a struct from an
+        // array of its fields in order unless told not to.
+        json!([{ "title": "t", "description": "d", "body": "b" }]),
+        json!({ "article": ["t", "d", "b"] }),
     ] {
         let response = client.send(&Request::post("/api/articles").json(&body))?;
         expect_client_error(&response)?;
     }
-    Ok(())
+    let article = client.create_article_ok(&new_article("Kept", "d", "b", &["kept"]))?;
+    let slug = slug_of(&article);
+    for changes in [json!([]), json!(["Renamed", "new description"])] {
+        expect_client_error(&client.update_article(&slug, &changes)?)?;
+    }
+    for comment in [
+        json!({ "comment": ["a comment"] }),
+        json!([{ "body": "a comment" }]),
+    ] {
+        let path = format!("/api/articles/{slug}/comments");
+        expect_client_error(&client.send(&Request::post(path).json(&comment))?)?;
+    }
+    let after = client.get_article_ok(&slug)?;
+    if after["title"] != article["title"] || after["description"] != article["description"] {
+        return Err(Failure::new(format!(
+            "an update refused with a 4xx changed the article anyway: it was\n{article:#}\nand is now\n{after:#}"
+        )));
+    }
+    expect_no_comments(&client, &slug)
+}
+
+/// After refused comments, the article has none.
+fn expect_no_comments(client: &crate::http::Client, slug: &str) -> Result<(), Failure> {
+    let comments = client.list_comments_ok(slug)?;
+    if comments.is_empty() {
+        Ok(())
+    } else {
+        Err(Failure::new(format!(
+            "comments refused with a 4xx were stored anyway: GET /api/articles/{slug}/comments lists {} of them",
+            comments.len()
+        )))
+    }
 }
 
 fn wrong_content_type_4xx(service: &Service) -> Result<(), Failure> {
