@@ -24,14 +24,18 @@
 //!
 //! Not graded here, and why:
 //! - `errors::wrong_types_4xx` and `errors::wrong_content_type_4xx`: what they grade is the
-//!   extractors (`extract.rs`: a wrong JSON type, a missing `Content-Type`, answered 4xx
-//!   with the error body before the handler runs). Step 3 gives `extract.rs` ready-made and
-//!   every handler's signature already uses its extractors, so the pristine stub answers
-//!   both checks' requests correctly: the rejection comes before the handler's 501
-//!   (measured on the stub: 422 with the error body for each of the five bodies of the
-//!   wrong type, 415 for `text/plain` and for no `Content-Type`). The checks would pass on
-//!   a fresh clone, and nothing the learner is asked to write in this step can make them
-//!   fail. Step 2, where the learner writes the extractors, grades them.
+//!   extractors and the request types (`extract.rs`, `model.rs`: a wrong JSON type, an
+//!   array where an object belongs, no `Content-Type`, all answered 4xx with the error body
+//!   before the handler runs). Step 3 gives both files ready-made, and every handler's
+//!   given signature already uses them, so the pristine stub answers every bad request of
+//!   both checks correctly, before its handler's 501 (measured on the stub: 422 with the
+//!   error body for each wrong type, 415 for `text/plain` and for no `Content-Type`).
+//!   `wrong_content_type_4xx` would pass on a fresh clone; `wrong_types_4xx` would fail
+//!   there only because it first creates an article to update, which grades
+//!   `articles::create` a second time, not the learner's handling of bad types. A learner
+//!   who swaps the given extractor for `axum::Json` (plain-text rejections) is caught by
+//!   `errors::malformed_json_4xx`. Step 2, where the learner writes the extractors, grades
+//!   both.
 //! - the JSON-file checks of `durability` have SQLite versions in `database` and `crash`.
 //!
 //! A grade file names the binary under test:
