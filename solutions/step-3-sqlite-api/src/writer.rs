@@ -5,14 +5,15 @@
 //!
 //! - **A commit is the expensive part of a small write.** SQLite's commit appends the
 //!   transaction to the write-ahead log and updates its index: for a create of five small
-//!   statements, the commit costs about three times the statements (measured by
-//!   `ci/bench-step3.sh`). When several requests write at once, the writer takes every job
+//!   statements, the commit costs about five times the statements (measured by
+//!   `ci/bench-step3.sh`: some 4 µs of statements, some 20 µs for the create in its own
+//!   transaction). When several requests write at once, the writer takes every job
 //!   already waiting and runs them in one `BEGIN IMMEDIATE … COMMIT`: one commit for many
 //!   creates. With one client nothing waits, and a batch is one job: the same as before.
 //! - **Each job in its own `SAVEPOINT`.** A job that fails (a 404, a constraint, even a
 //!   panic) is rolled back to its savepoint, alone; the others of the batch still commit.
 //! - **Every reply after `COMMIT`.** A job's answer is held until the batch is committed,
-//!   so a 2xx still means "on disk": killed right after, the server loses nothing it
+//!   so a 2xx still means "committed": killed right after, the server loses nothing it
 //!   acknowledged. If the commit fails, every job of the batch gets the error.
 //! - **One thread owns the connection**, so no lock is needed, and no write ever runs on
 //!   an async worker thread: a request's future only waits for its answer (a

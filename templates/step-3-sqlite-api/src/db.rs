@@ -34,7 +34,7 @@
 //! takes every change waiting in its queue and commits them in one `BEGIN IMMEDIATE …
 //! COMMIT`: each change in its own `SAVEPOINT` (`ROLLBACK TO` it when the change fails, so
 //! the others still commit), and each answer sent only after the `COMMIT` returned, so a
-//! 2xx still means "on disk". With one client nothing waits and nothing changes; with
+//! 2xx still means "committed". With one client nothing waits and nothing changes; with
 //! several, many creates share one commit. See `solutions/step-3-sqlite-api/src/writer.rs`.
 //!
 //! The pragmas, set on every connection when it opens ([`configure`]):
