@@ -8,6 +8,8 @@
 //! - [`schema`]: the tables and indexes, as migrations applied at startup;
 //! - [`db`]: opening the database (pragmas, migrations) and running queries off the async
 //!   runtime: a few reader connections and one writer, every write in `BEGIN IMMEDIATE`;
+//! - [`writer`]: the one writer, a thread that commits the changes waiting together
+//!   (group commit), each in its own savepoint, answering each after the commit;
 //! - [`handlers`]: each endpoint as SQL: filters and pages computed by the database;
 //! - [`routes`]: the router, as in step 2, with the database as its state;
 //! - [`run`]: the command line and the process protocol (`serve`, `import FILE`);
@@ -27,6 +29,7 @@ pub mod import;
 pub mod routes;
 pub mod run;
 pub mod schema;
+pub mod writer;
 
 pub use db::Db;
 pub use routes::AppState;

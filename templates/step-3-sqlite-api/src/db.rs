@@ -28,6 +28,15 @@
 //! (deadpool-sqlite and tokio-rusqlite do the same things: `spawn_blocking`, or a thread per
 //! connection, and an async wait for a free connection. Either is a fine choice later.)
 //!
+//! Going further, once every check passes (the grader does not ask for it): group commit.
+//! For a small write, the commit costs more than the statements (`ci/bench-step3.sh`
+//! measures both). The reference gives the writer connection to a thread of its own that
+//! takes every change waiting in its queue and commits them in one `BEGIN IMMEDIATE …
+//! COMMIT`: each change in its own `SAVEPOINT` (`ROLLBACK TO` it when the change fails, so
+//! the others still commit), and each answer sent only after the `COMMIT` returned, so a
+//! 2xx still means "committed". With one client nothing waits and nothing changes; with
+//! several, many creates share one commit. See `solutions/step-3-sqlite-api/src/writer.rs`.
+//!
 //! The pragmas, set on every connection when it opens ([`configure`]):
 //! - `journal_mode=WAL`: readers and the writer do not block each other; a commit appends
 //!   to the `-wal` file instead of rewriting pages in place (a property of the file: the

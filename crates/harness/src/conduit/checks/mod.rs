@@ -20,6 +20,7 @@ pub mod import;
 pub mod injection;
 pub mod production;
 pub mod profiles;
+pub mod reads;
 pub mod runtime;
 pub mod server;
 pub mod shutdown;
@@ -43,6 +44,7 @@ pub const ALL: &[&[Def]] = &[
     runtime::DEFS,
     growth::DEFS,
     import::DEFS,
+    reads::DEFS,
     users::DEFS,
     auth::DEFS,
     profiles::DEFS,
