@@ -32,7 +32,9 @@ static SOURCES: Mutex<Vec<(&str, &str)>> = Mutex::new(Vec::new());
 
 /// Registers the text of `kata`'s file in the crate under test.
 pub fn register_source(kata: &'static str, text: &'static str) {
-    let mut sources = SOURCES.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let mut sources = SOURCES
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
     sources.retain(|(name, _)| *name != kata);
     sources.push((kata, text));
 }
@@ -43,7 +45,9 @@ pub fn resolve_source(kata: &str, source: &'static str) -> &'static str {
     if source != REGISTERED_SOURCE {
         return source;
     }
-    let sources = SOURCES.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let sources = SOURCES
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
     sources
         .iter()
         .find(|(name, _)| *name == kata)
