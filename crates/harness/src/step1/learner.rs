@@ -10,8 +10,14 @@
 //! crate compiles only those few instantiations and a `main`.
 //!
 //! Data structures (a heap, a map…) travel as [`Erased`] boxes (made by [`erase`], whose
-//! allocation no gate counts); the registered functions [`down`]cast them back to the learner's type. A check that calls a method at a type the
-//! kata's `register` does not list panics with the name and type to add there.
+//! allocation no gate counts); the registered functions [`down`]cast them back to the
+//! learner's type. Counted values (`Counted<u64>`, a kata's own counting types) pass through
+//! unchanged, so every count a gate reads is the one it read before.
+//!
+//! A check that calls a method at a type the kata's `register` does not list panics with
+//! the method and type to add there: the reference's grade run (`cargo test -p
+//! solution-step-1`) finds it. The kata traits' generic parameters are `'static` (a
+//! function pointer is found by its type's `TypeId`).
 
 use std::any::{Any, TypeId, type_name};
 use std::marker::PhantomData;

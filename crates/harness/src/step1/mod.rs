@@ -1,13 +1,18 @@
 //! The step-1 suite: two dozen katas in five grades, one module per kata.
 //!
-//! Each kata module holds a trait (the kata's API as the suite sees it), its `checks`, and a
-//! hidden macro that implements the trait for the crate under test. [`grade_step1!`] puts
+//! Each kata module holds a trait (the kata's API as the suite sees it), its `checks`, a
+//! hidden macro that implements the trait for the crate under test, and `register`, which
+//! hands that implementation's functions to [`learner::Learner`]. [`grade_step1!`] puts
 //! them together, so a grade file is one line:
 //!
 //! ```ignore
 //! harness::grade_step1!(step_1);          // grade the learner's crate
 //! harness::grade_step1!(template_step_1, stub);  // the pristine stub must fail
 //! ```
+//!
+//! The checks are compiled once, here, at `Learner` ([`learner_suite`]); a grade crate
+//! compiles only the delegate impls, the registrations and `main`, so an edit of a kata
+//! file rebuilds seconds less. Fixtures still call `checks::<Fixture>()` directly.
 
 use criterion::Criterion;
 
