@@ -8,7 +8,11 @@
 #   3. the floor: a one-crate project with no dependencies, the same `src/` and one test,
 #      after the same edit:    cargo test
 # ROUNDS rounds (default 5), the three alternating; prints medians and the ratios to the
-# floor (targets: whole ≤ 2.5×, filtered ≤ 1.5×). The edit is undone when the script ends.
+# floor (targets: whole ≤ 2.5×, filtered ≤ 1.5×), in wall time and in CPU time (user + sys of
+# cargo and everything it waits for: steadier than wall time on a shared, loaded machine).
+# Then a breakdown of the step-1 run: cargo with nothing to do, the build after an edit
+# (`--no-run`), and the grade binary run directly, whole and filtered.
+# The edit is undone when the script ends.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${ROUNDS:-5}
@@ -40,11 +44,12 @@ fn one_test() {
 }
 RS
 
-milliseconds() { # how long the command takes, whatever its exit status
-  local start
-  start=$(date +%s%N)
-  "$@" >/dev/null 2>&1 || true
-  echo $(( ($(date +%s%N) - start) / 1000000 ))
+milliseconds() { # "wall/cpu" in ms for the command, whatever its exit status
+  local out
+  out=$(mktemp)
+  /usr/bin/time -f '%e %U %S' -o "$out" "$@" >/dev/null 2>&1 || true
+  tail -n 1 "$out" | awk '{ printf "%d/%d\n", $1 * 1000, ($2 + $3) * 1000 }'
+  rm -f "$out"
 }
 # Alternates between two versions of the kata file, so every build sees a real change.
 edit() { # file round
@@ -56,23 +61,50 @@ echo "warming up (first builds are not measured)…"
 cargo test -p step-1 --no-run >/dev/null 2>&1
 (cd "$floor" && cargo test --no-run >/dev/null 2>&1)
 
-whole=() filtered=() base=()
+grade_binary() { # the step-1 grade binary cargo built last
+  cargo test -p step-1 --no-run --message-format=json 2>/dev/null |
+    python3 -c 'import json, sys
+for line in sys.stdin:
+    m = json.loads(line)
+    if m.get("reason") == "compiler-artifact" and m["target"]["name"] == "grade" and m.get("executable"):
+        print(m["executable"])'
+}
+
+whole=() filtered=() base=() noop=() build=() run_whole=() run_filtered=()
 for i in $(seq 1 "$rounds"); do
   edit "$kata" "$i"; whole+=("$(milliseconds cargo test -p step-1)")
   edit "$kata" "$((i + 1))"; filtered+=("$(milliseconds cargo test -p step-1 -- binary_search)")
   edit "$floor/src/binary_search.rs" "$i"; base+=("$(cd "$floor" && milliseconds cargo test)")
+  noop+=("$(milliseconds cargo test -p step-1 --no-run)")
+  edit "$kata" "$i"; build+=("$(milliseconds cargo test -p step-1 --no-run)")
+  binary=$(grade_binary)
+  run_whole+=("$(milliseconds "$binary")")
+  run_filtered+=("$(milliseconds "$binary" binary_search)")
   printf '.'
 done
 echo
 
-python3 - "${whole[*]}" "${filtered[*]}" "${base[*]}" <<'PY'
+python3 - "${whole[*]}" "${filtered[*]}" "${base[*]}" "${noop[*]}" "${build[*]}" \
+  "${run_whole[*]}" "${run_filtered[*]}" <<'PY'
 import statistics, sys
-whole, filtered, base = ([int(x) for x in arg.split()] for arg in sys.argv[1:4])
+def parse(arg):
+    pairs = [x.split("/") for x in arg.split()]
+    return [int(w) for w, _ in pairs], [int(c) for _, c in pairs]
+whole, filtered, base, noop, build, run_whole, run_filtered = (parse(a) for a in sys.argv[1:8])
 med = statistics.median
-print(f"floor (one crate, no dependencies, one test): median {med(base) / 1000:.2f} s  {base}")
+def show(times):
+    return f"wall {med(times[0]) / 1000:.2f} s, cpu {med(times[1]) / 1000:.2f} s"
+print(f"floor (one crate, no dependencies, one test): {show(base)}  wall {base[0]}")
 for name, times, target in (("cargo test -p step-1", whole, 2.5),
                             ("cargo test -p step-1 -- binary_search", filtered, 1.5)):
-    ratio = med(times) / med(base)
-    print(f"{name}: median {med(times) / 1000:.2f} s = {ratio:.2f}× the floor "
-          f"(target ≤ {target}×)  {times}")
+    wall = med(times[0]) / med(base[0])
+    cpu = med(times[1]) / med(base[1])
+    print(f"{name}: {show(times)} = {wall:.2f}× the floor in wall time, {cpu:.2f}× in cpu "
+          f"(target ≤ {target}×)  wall {times[0]}")
+print("breakdown of the step-1 run (medians):")
+for name, times in (("  cargo, nothing to rebuild (--no-run)", noop),
+                    ("  build after the edit (--no-run)", build),
+                    ("  grade binary, all checks", run_whole),
+                    ("  grade binary, -- binary_search", run_filtered)):
+    print(f"{name}: {show(times)}")
 PY

@@ -11,9 +11,9 @@ use std::io::{Read, Write};
 use std::process::{Command, ExitStatus, Stdio};
 use std::sync::{Mutex, mpsc};
 use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use nix::sys::signal::{Signal, killpg};
+use nix::sys::signal::{Signal, kill, killpg};
 use nix::unistd::Pid;
 use serde::{Deserialize, Serialize};
 
@@ -129,19 +129,26 @@ pub fn run_in_child(label: &str, timeout: Duration, seed: u64) -> Result<(), Fai
     let stdout = drain(child.stdout.take());
     let stderr = drain(child.stderr.take());
 
-    let started = Instant::now();
-    let status = loop {
-        match child.try_wait() {
-            Ok(Some(status)) => break Some(status),
-            Ok(None) if started.elapsed() >= timeout => break None,
-            Ok(None) => thread::sleep(Duration::from_millis(5)),
-            Err(e) => return Err(Failure::new(format!("lost the check's child process: {e}"))),
-        }
-    };
+    // A thread waits for the child, so its end is seen at once (no polling), or the
+    // timeout passes first.
+    let (exited, exit) = mpsc::channel();
+    let waiter = thread::spawn(move || {
+        let status = child.wait();
+        let _ = exited.send(());
+        status
+    });
+    let timed_out = exit.recv_timeout(timeout).is_err();
     // Whatever happened, nothing the check started may outlive it.
     let _ = killpg(group, Signal::SIGKILL);
-    let _ = child.kill();
-    let _ = child.wait();
+    if timed_out {
+        // The child itself, even if it left its group (it has not been waited for yet).
+        let _ = kill(group, Signal::SIGKILL);
+    }
+    let status = match waiter.join() {
+        Ok(Ok(status)) => (!timed_out).then_some(status),
+        Ok(Err(e)) => return Err(Failure::new(format!("lost the check's child process: {e}"))),
+        Err(_) => return Err(Failure::new("lost the check's child process")),
+    };
     let stdout = collect(stdout);
     let stderr = collect(stderr);
 

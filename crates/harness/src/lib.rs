@@ -25,12 +25,14 @@ compile_error!(
 pub mod bench;
 pub mod check;
 pub mod child;
+#[cfg(feature = "conduit")]
 pub mod conduit;
 pub mod counting;
 pub mod filters;
 pub mod gate;
 pub mod golden;
 pub mod hints;
+#[cfg(feature = "conduit")]
 pub mod http;
 pub mod paths;
 pub mod property;

@@ -11,6 +11,7 @@ use proptest::prelude::*;
 use crate::check::{Check, Failure, Group, expect_eq};
 use crate::counting::{counts, measure};
 use crate::property::for_all;
+use crate::step1::learner::{Learner, Table};
 
 /// The 62 digits in value order; ASCII order too, which is why equal-length codes sort
 /// like their numbers.
@@ -315,4 +316,24 @@ macro_rules! __step1_base62 {
             }
         }
     };
+}
+
+/// The crate under test's functions, registered by [`register`].
+static TABLE: Table = Table::new(GROUP.name);
+
+impl Base62 for Learner {
+    fn encode(n: u64) -> String {
+        TABLE.get::<fn(u64) -> String>("encode")(n)
+    }
+    fn decode(code: &str) -> Result<u64, DecodeError> {
+        TABLE.get::<fn(&str) -> Result<u64, DecodeError>>("decode")(code)
+    }
+}
+
+/// Registers `S`'s functions for [`Learner`].
+pub fn register<S: Base62>() {
+    TABLE.fill(|fns| {
+        fns.add::<fn(u64) -> String>("encode", S::encode);
+        fns.add::<fn(&str) -> Result<u64, DecodeError>>("decode", S::decode);
+    });
 }

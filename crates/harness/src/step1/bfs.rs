@@ -17,6 +17,7 @@ use proptest::prelude::*;
 use crate::check::{Check, Failure, Group, expect_eq, show};
 use crate::gate::{Class, CpuClock, Gate, Meter};
 use crate::property::for_all;
+use crate::step1::learner::{Learner, Table};
 
 /// A directed graph as adjacency lists that counts the edges it hands out: every call to
 /// [`CountingGraph::neighbours`] adds the length of the list it returns (and 1 for the call).
@@ -366,4 +367,20 @@ macro_rules! __step1_bfs {
             }
         };
     };
+}
+
+/// The crate under test's functions, registered by [`register`].
+static TABLE: Table = Table::new(GROUP.name);
+
+type ShortestPathFn = fn(&CountingGraph, usize, usize) -> Option<Vec<usize>>;
+
+impl Bfs for Learner {
+    fn shortest_path(graph: &CountingGraph, start: usize, goal: usize) -> Option<Vec<usize>> {
+        TABLE.get::<ShortestPathFn>("shortest_path")(graph, start, goal)
+    }
+}
+
+/// Registers `S`'s functions for [`Learner`].
+pub fn register<S: Bfs>() {
+    TABLE.fill(|fns| fns.add::<ShortestPathFn>("shortest_path", S::shortest_path));
 }

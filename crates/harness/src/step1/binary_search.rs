@@ -11,6 +11,7 @@ use crate::check::{Check, Failure, Group, expect_eq, show};
 use crate::counting::{Counted, measure};
 use crate::gate::{Class, Gate};
 use crate::property::for_all;
+use crate::step1::learner::{self, Learner, Table};
 use crate::step1::source_rules::{self, Forbidden};
 
 /// The kata's API, as the suite sees it. The grade macro implements it by calling
@@ -19,7 +20,7 @@ pub trait BinarySearch {
     /// The text of the kata's file, for the rules its doc states about the code (the grade
     /// macro reads the crate under test's file; fixtures may give their own).
     const SOURCE: &'static str = "";
-    fn lower_bound<T: Ord>(items: &[T], target: &T) -> usize;
+    fn lower_bound<T: Ord + 'static>(items: &[T], target: &T) -> usize;
 }
 
 pub const GROUP: Group = super::GROUPS.binary_search;
@@ -172,4 +173,23 @@ macro_rules! __step1_binary_search {
             }
         }
     };
+}
+
+/// The crate under test's functions, registered by [`register`].
+static TABLE: Table = Table::new(GROUP.name);
+
+impl BinarySearch for Learner {
+    const SOURCE: &'static str = learner::REGISTERED_SOURCE;
+    fn lower_bound<T: Ord + 'static>(items: &[T], target: &T) -> usize {
+        TABLE.get::<fn(&[T], &T) -> usize>("lower_bound")(items, target)
+    }
+}
+
+/// Registers `S`'s functions for [`Learner`], at the types the checks use.
+pub fn register<S: BinarySearch>() {
+    learner::register_source(GROUP.name, S::SOURCE);
+    TABLE.fill(|fns| {
+        fns.add::<fn(&[i32], &i32) -> usize>("lower_bound", S::lower_bound);
+        fns.add::<fn(&[Counted<u64>], &Counted<u64>) -> usize>("lower_bound", S::lower_bound);
+    });
 }

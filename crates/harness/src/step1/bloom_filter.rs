@@ -16,14 +16,15 @@ use crate::check::{Check, Failure, Group, expect_eq};
 use crate::counting::measure;
 use crate::gate::{Class, Gate};
 use crate::property::for_all;
+use crate::step1::learner::{self, Erased, Learner, Table, down, down_mut};
 
 /// The kata's API, as the suite sees it. The grade macro implements it with
 /// `<crate>::bloom_filter::BloomFilter`.
 pub trait BloomFilter {
     type Filter;
     fn with_rate(expected_items: usize, fp_rate: f64) -> Option<Self::Filter>;
-    fn insert<T: Hash + ?Sized>(filter: &mut Self::Filter, item: &T);
-    fn might_contain<T: Hash + ?Sized>(filter: &Self::Filter, item: &T) -> bool;
+    fn insert<T: Hash + ?Sized + 'static>(filter: &mut Self::Filter, item: &T);
+    fn might_contain<T: Hash + ?Sized + 'static>(filter: &Self::Filter, item: &T) -> bool;
     fn num_bits(filter: &Self::Filter) -> usize;
     fn num_hashes(filter: &Self::Filter) -> u32;
 }
@@ -321,4 +322,57 @@ macro_rules! __step1_bloom_filter {
             }
         }
     };
+}
+
+/// The crate under test's functions, registered by [`register`].
+static TABLE: Table = Table::new(GROUP.name);
+
+impl BloomFilter for Learner {
+    type Filter = Erased;
+    fn with_rate(expected_items: usize, fp_rate: f64) -> Option<Erased> {
+        TABLE.get::<fn(usize, f64) -> Option<Erased>>("with_rate")(expected_items, fp_rate)
+    }
+    fn insert<T: Hash + ?Sized + 'static>(filter: &mut Erased, item: &T) {
+        TABLE.get::<fn(&mut Erased, &T)>("insert")(filter, item)
+    }
+    fn might_contain<T: Hash + ?Sized + 'static>(filter: &Erased, item: &T) -> bool {
+        TABLE.get::<fn(&Erased, &T) -> bool>("might_contain")(filter, item)
+    }
+    fn num_bits(filter: &Erased) -> usize {
+        TABLE.get::<fn(&Erased) -> usize>("num_bits")(filter)
+    }
+    fn num_hashes(filter: &Erased) -> u32 {
+        TABLE.get::<fn(&Erased) -> u32>("num_hashes")(filter)
+    }
+}
+
+/// Registers `S`'s functions for [`Learner`], at the item types the checks use.
+pub fn register<S: BloomFilter>()
+where
+    S::Filter: 'static,
+{
+    fn items<S: BloomFilter, T: Hash + ?Sized + 'static>(fns: &mut learner::Fns)
+    where
+        S::Filter: 'static,
+    {
+        fns.add::<fn(&mut Erased, &T)>("insert", |filter, item| {
+            S::insert(down_mut::<S::Filter>(filter), item)
+        });
+        fns.add::<fn(&Erased, &T) -> bool>("might_contain", |filter, item| {
+            S::might_contain(down::<S::Filter>(filter), item)
+        });
+    }
+    TABLE.fill(|fns| {
+        fns.add::<fn(usize, f64) -> Option<Erased>>("with_rate", |expected_items, fp_rate| {
+            S::with_rate(expected_items, fp_rate).map(learner::erase)
+        });
+        fns.add::<fn(&Erased) -> usize>("num_bits", |filter| {
+            S::num_bits(down::<S::Filter>(filter))
+        });
+        fns.add::<fn(&Erased) -> u32>("num_hashes", |filter| {
+            S::num_hashes(down::<S::Filter>(filter))
+        });
+        items::<S, u64>(fns);
+        items::<S, str>(fns);
+    });
 }

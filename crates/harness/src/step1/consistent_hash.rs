@@ -22,21 +22,22 @@ use crate::check::{Check, Failure, Group, expect_eq};
 use crate::counting::{Counted, measure};
 use crate::gate::{Class, CpuClock, Gate};
 use crate::property::for_all;
+use crate::step1::learner::{self, Erased, Fns, Learner, Table, down, down_mut};
 
 /// The kata's API, as the suite sees it. The grade macro implements it with
 /// `<crate>::consistent_hash::HashRing<N>`.
 pub trait ConsistentHash {
     type Ring<N: Hash + Eq + Clone>;
-    fn new<N: Hash + Eq + Clone>(vnodes: usize) -> Self::Ring<N>;
-    fn add_node<N: Hash + Eq + Clone>(ring: &mut Self::Ring<N>, node: N) -> bool;
-    fn remove_node<N: Hash + Eq + Clone>(ring: &mut Self::Ring<N>, node: &N) -> bool;
-    fn node_for<'a, N: Hash + Eq + Clone, K: Hash + ?Sized>(
+    fn new<N: Hash + Eq + Clone + 'static>(vnodes: usize) -> Self::Ring<N>;
+    fn add_node<N: Hash + Eq + Clone + 'static>(ring: &mut Self::Ring<N>, node: N) -> bool;
+    fn remove_node<N: Hash + Eq + Clone + 'static>(ring: &mut Self::Ring<N>, node: &N) -> bool;
+    fn node_for<'a, N: Hash + Eq + Clone + 'static, K: Hash + ?Sized + 'static>(
         ring: &'a Self::Ring<N>,
         key: &K,
     ) -> Option<&'a N>;
-    fn len<N: Hash + Eq + Clone>(ring: &Self::Ring<N>) -> usize;
+    fn len<N: Hash + Eq + Clone + 'static>(ring: &Self::Ring<N>) -> usize;
     /// The grade macro delegates it; fixtures may keep this default.
-    fn is_empty<N: Hash + Eq + Clone>(ring: &Self::Ring<N>) -> bool {
+    fn is_empty<N: Hash + Eq + Clone + 'static>(ring: &Self::Ring<N>) -> bool {
         Self::len(ring) == 0
     }
 }
@@ -329,7 +330,7 @@ fn balance<K: ConsistentHash>() -> Result<(), Failure> {
 /// A node that hashes by its `id` only: two nodes with the same id and different tags are
 /// different nodes whose points all collide.
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct Alias {
+pub struct Alias {
     id: u32,
     tag: u8,
 }
@@ -518,4 +519,79 @@ macro_rules! __step1_consistent_hash {
             }
         }
     };
+}
+
+/// The crate under test's functions, registered by [`register`].
+static TABLE: Table = Table::new(GROUP.name);
+
+type NodeForFn<N, K> = for<'a> fn(&'a Erased, &K) -> Option<&'a N>;
+
+impl ConsistentHash for Learner {
+    type Ring<N: Hash + Eq + Clone> = Erased;
+    fn new<N: Hash + Eq + Clone + 'static>(vnodes: usize) -> Erased {
+        TABLE.get_at::<N, fn(usize) -> Erased>("new")(vnodes)
+    }
+    fn add_node<N: Hash + Eq + Clone + 'static>(ring: &mut Erased, node: N) -> bool {
+        TABLE.get_at::<N, fn(&mut Erased, N) -> bool>("add_node")(ring, node)
+    }
+    fn remove_node<N: Hash + Eq + Clone + 'static>(ring: &mut Erased, node: &N) -> bool {
+        TABLE.get_at::<N, fn(&mut Erased, &N) -> bool>("remove_node")(ring, node)
+    }
+    fn node_for<'a, N: Hash + Eq + Clone + 'static, K: Hash + ?Sized + 'static>(
+        ring: &'a Erased,
+        key: &K,
+    ) -> Option<&'a N> {
+        TABLE.get_at::<N, NodeForFn<N, K>>("node_for")(ring, key)
+    }
+    fn len<N: Hash + Eq + Clone + 'static>(ring: &Erased) -> usize {
+        TABLE.get_at::<N, fn(&Erased) -> usize>("len")(ring)
+    }
+    fn is_empty<N: Hash + Eq + Clone + 'static>(ring: &Erased) -> bool {
+        TABLE.get_at::<N, fn(&Erased) -> bool>("is_empty")(ring)
+    }
+}
+
+/// Registers `S`'s functions for [`Learner`], at the node and key types the checks use.
+pub fn register<S: ConsistentHash>()
+where
+    S::Ring<String>: 'static,
+    S::Ring<Alias>: 'static,
+    S::Ring<u64>: 'static,
+    S::Ring<Counted<u64>>: 'static,
+{
+    fn at<S: ConsistentHash, N: Hash + Eq + Clone + 'static>(fns: &mut Fns)
+    where
+        S::Ring<N>: 'static,
+    {
+        fns.add_at::<N, fn(usize) -> Erased>("new", |vnodes| learner::erase(S::new::<N>(vnodes)));
+        fns.add_at::<N, fn(&mut Erased, N) -> bool>("add_node", |ring, node| {
+            S::add_node(down_mut::<S::Ring<N>>(ring), node)
+        });
+        fns.add_at::<N, fn(&mut Erased, &N) -> bool>("remove_node", |ring, node| {
+            S::remove_node(down_mut::<S::Ring<N>>(ring), node)
+        });
+        fns.add_at::<N, fn(&Erased) -> usize>("len", |ring| S::len(down::<S::Ring<N>>(ring)));
+        fns.add_at::<N, fn(&Erased) -> bool>("is_empty", |ring| {
+            S::is_empty(down::<S::Ring<N>>(ring))
+        });
+    }
+    fn keys<S: ConsistentHash, N: Hash + Eq + Clone + 'static, K: Hash + ?Sized + 'static>(
+        fns: &mut Fns,
+    ) where
+        S::Ring<N>: 'static,
+    {
+        fns.add_at::<N, NodeForFn<N, K>>("node_for", |ring, key| {
+            S::node_for(down::<S::Ring<N>>(ring), key)
+        });
+    }
+    TABLE.fill(|fns| {
+        at::<S, String>(fns);
+        at::<S, Alias>(fns);
+        at::<S, u64>(fns);
+        at::<S, Counted<u64>>(fns);
+        keys::<S, String, str>(fns);
+        keys::<S, String, (String, u64)>(fns);
+        keys::<S, Alias, str>(fns);
+        keys::<S, u64, u64>(fns);
+    });
 }

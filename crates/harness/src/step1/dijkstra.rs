@@ -18,6 +18,7 @@ use proptest::prelude::*;
 use crate::check::{Check, Failure, Group, expect_eq, show};
 use crate::gate::{Class, Gate};
 use crate::property::for_all;
+use crate::step1::learner::{Learner, Table};
 
 static WEIGHT_COMPARISONS: AtomicU64 = AtomicU64::new(0);
 
@@ -66,7 +67,7 @@ impl Ord for CountedWeight {
 pub trait Dijkstra {
     fn shortest_distances<W>(graph: &[Vec<(usize, W)>], source: usize) -> Vec<Option<W>>
     where
-        W: Copy + Ord + Add<Output = W> + Default;
+        W: Copy + Ord + Add<Output = W> + Default + 'static;
 }
 
 pub const GROUP: Group = super::GROUPS.dijkstra;
@@ -313,4 +314,26 @@ macro_rules! __step1_dijkstra {
             }
         }
     };
+}
+
+/// The crate under test's functions, registered by [`register`].
+static TABLE: Table = Table::new(GROUP.name);
+
+type ShortestDistancesFn<W> = fn(&[Vec<(usize, W)>], usize) -> Vec<Option<W>>;
+
+impl Dijkstra for Learner {
+    fn shortest_distances<W>(graph: &[Vec<(usize, W)>], source: usize) -> Vec<Option<W>>
+    where
+        W: Copy + Ord + Add<Output = W> + Default + 'static,
+    {
+        TABLE.get::<ShortestDistancesFn<W>>("shortest_distances")(graph, source)
+    }
+}
+
+/// Registers `S`'s functions for [`Learner`], at the types the checks use.
+pub fn register<S: Dijkstra>() {
+    TABLE.fill(|fns| {
+        fns.add::<ShortestDistancesFn<u64>>("shortest_distances", S::shortest_distances);
+        fns.add::<ShortestDistancesFn<CountedWeight>>("shortest_distances", S::shortest_distances);
+    });
 }

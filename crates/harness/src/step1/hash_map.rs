@@ -18,29 +18,30 @@ use crate::check::{Check, Context, Failure, Group, expect_eq};
 use crate::counting::{Counted, measure};
 use crate::gate::{Class, Gate};
 use crate::property::for_all;
+use crate::step1::learner::{self, Erased, Fns, Learner, Table, down, down_mut};
 
 /// The kata's API, as the suite sees it. The grade macro sets `Map<K, V, S>` to
 /// `<crate>::hash_map::HashMap<K, V, S>` and delegates every method to it.
 pub trait HashMapKata {
     type Map<K: Hash + Eq, V, S: BuildHasher>;
-    fn new<K: Hash + Eq, V>() -> Self::Map<K, V, RandomState>;
-    fn with_hasher<K: Hash + Eq, V, S: BuildHasher>(hasher: S) -> Self::Map<K, V, S>;
-    fn insert<K: Hash + Eq, V, S: BuildHasher>(
+    fn new<K: Hash + Eq + 'static, V: 'static>() -> Self::Map<K, V, RandomState>;
+    fn with_hasher<K: Hash + Eq + 'static, V: 'static, S: BuildHasher + 'static>(hasher: S) -> Self::Map<K, V, S>;
+    fn insert<K: Hash + Eq + 'static, V: 'static, S: BuildHasher + 'static>(
         map: &mut Self::Map<K, V, S>,
         key: K,
         value: V,
     ) -> Option<V>;
-    fn get<'a, K: Hash + Eq, V, S: BuildHasher>(
+    fn get<'a, K: Hash + Eq + 'static, V: 'static, S: BuildHasher + 'static>(
         map: &'a Self::Map<K, V, S>,
         key: &K,
     ) -> Option<&'a V>;
-    fn get_mut<'a, K: Hash + Eq, V, S: BuildHasher>(
+    fn get_mut<'a, K: Hash + Eq + 'static, V: 'static, S: BuildHasher + 'static>(
         map: &'a mut Self::Map<K, V, S>,
         key: &K,
     ) -> Option<&'a mut V>;
-    fn remove<K: Hash + Eq, V, S: BuildHasher>(map: &mut Self::Map<K, V, S>, key: &K) -> Option<V>;
-    fn len<K: Hash + Eq, V, S: BuildHasher>(map: &Self::Map<K, V, S>) -> usize;
-    fn is_empty<K: Hash + Eq, V, S: BuildHasher>(map: &Self::Map<K, V, S>) -> bool;
+    fn remove<K: Hash + Eq + 'static, V: 'static, S: BuildHasher + 'static>(map: &mut Self::Map<K, V, S>, key: &K) -> Option<V>;
+    fn len<K: Hash + Eq + 'static, V: 'static, S: BuildHasher + 'static>(map: &Self::Map<K, V, S>) -> usize;
+    fn is_empty<K: Hash + Eq + 'static, V: 'static, S: BuildHasher + 'static>(map: &Self::Map<K, V, S>) -> bool;
 }
 
 pub const GROUP: Group = super::GROUPS.hash_map;
@@ -278,7 +279,7 @@ fn op() -> impl Strategy<Value = Op> {
     ]
 }
 
-fn matches_std<K: HashMapKata, S: BuildHasher + Clone + Debug>(
+fn matches_std<K: HashMapKata, S: BuildHasher + Clone + Debug + 'static>(
     ctx: &Context,
     cases: u32,
     hasher: S,
@@ -527,4 +528,113 @@ macro_rules! __step1_hash_map {
             }
         }
     };
+}
+
+/// The crate under test's functions, registered by [`register`].
+static TABLE: Table = Table::new(GROUP.name);
+
+type GetFn<K, V> = for<'a> fn(&'a Erased, &K) -> Option<&'a V>;
+type GetMutFn<K, V> = for<'a> fn(&'a mut Erased, &K) -> Option<&'a mut V>;
+
+impl HashMapKata for Learner {
+    type Map<K: Hash + Eq, V, S: BuildHasher> = Erased;
+    fn new<K: Hash + Eq + 'static, V: 'static>() -> Erased {
+        TABLE.get_at::<(K, V, RandomState), fn() -> Erased>("new")()
+    }
+    fn with_hasher<K: Hash + Eq + 'static, V: 'static, S: BuildHasher + 'static>(
+        hasher: S,
+    ) -> Erased {
+        TABLE.get_at::<(K, V, S), fn(S) -> Erased>("with_hasher")(hasher)
+    }
+    fn insert<K: Hash + Eq + 'static, V: 'static, S: BuildHasher + 'static>(
+        map: &mut Erased,
+        key: K,
+        value: V,
+    ) -> Option<V> {
+        TABLE.get_at::<(K, V, S), fn(&mut Erased, K, V) -> Option<V>>("insert")(map, key, value)
+    }
+    fn get<'a, K: Hash + Eq + 'static, V: 'static, S: BuildHasher + 'static>(
+        map: &'a Erased,
+        key: &K,
+    ) -> Option<&'a V> {
+        TABLE.get_at::<(K, V, S), GetFn<K, V>>("get")(map, key)
+    }
+    fn get_mut<'a, K: Hash + Eq + 'static, V: 'static, S: BuildHasher + 'static>(
+        map: &'a mut Erased,
+        key: &K,
+    ) -> Option<&'a mut V> {
+        TABLE.get_at::<(K, V, S), GetMutFn<K, V>>("get_mut")(map, key)
+    }
+    fn remove<K: Hash + Eq + 'static, V: 'static, S: BuildHasher + 'static>(
+        map: &mut Erased,
+        key: &K,
+    ) -> Option<V> {
+        TABLE.get_at::<(K, V, S), fn(&mut Erased, &K) -> Option<V>>("remove")(map, key)
+    }
+    fn len<K: Hash + Eq + 'static, V: 'static, S: BuildHasher + 'static>(map: &Erased) -> usize {
+        TABLE.get_at::<(K, V, S), fn(&Erased) -> usize>("len")(map)
+    }
+    fn is_empty<K: Hash + Eq + 'static, V: 'static, S: BuildHasher + 'static>(
+        map: &Erased,
+    ) -> bool {
+        TABLE.get_at::<(K, V, S), fn(&Erased) -> bool>("is_empty")(map)
+    }
+}
+
+/// Registers `M`'s functions for [`Learner`], at the types the checks use.
+pub fn register<M: HashMapKata>()
+where
+    M::Map<String, u32, RandomState>: 'static,
+    M::Map<u64, u64, RandomState>: 'static,
+    M::Map<u8, u16, Fixed>: 'static,
+    M::Map<u8, u16, FiveValues>: 'static,
+    M::Map<u32, u32, Fixed>: 'static,
+    M::Map<u64, u64, Fixed>: 'static,
+    M::Map<Counted<u64>, u64, Fixed>: 'static,
+{
+    fn at<M: HashMapKata, K: Hash + Eq + 'static, V: 'static, S: BuildHasher + 'static>(
+        fns: &mut Fns,
+    ) where
+        M::Map<K, V, S>: 'static,
+    {
+        fns.add_at::<(K, V, S), fn(S) -> Erased>("with_hasher", |hasher| {
+            learner::erase(M::with_hasher::<K, V, S>(hasher))
+        });
+        fns.add_at::<(K, V, S), fn(&mut Erased, K, V) -> Option<V>>("insert", |map, key, value| {
+            M::insert(down_mut::<M::Map<K, V, S>>(map), key, value)
+        });
+        fns.add_at::<(K, V, S), GetFn<K, V>>("get", |map, key| {
+            M::get(down::<M::Map<K, V, S>>(map), key)
+        });
+        fns.add_at::<(K, V, S), GetMutFn<K, V>>("get_mut", |map, key| {
+            M::get_mut(down_mut::<M::Map<K, V, S>>(map), key)
+        });
+        fns.add_at::<(K, V, S), fn(&mut Erased, &K) -> Option<V>>("remove", |map, key| {
+            M::remove(down_mut::<M::Map<K, V, S>>(map), key)
+        });
+        fns.add_at::<(K, V, S), fn(&Erased) -> usize>("len", |map| {
+            M::len(down::<M::Map<K, V, S>>(map))
+        });
+        fns.add_at::<(K, V, S), fn(&Erased) -> bool>("is_empty", |map| {
+            M::is_empty(down::<M::Map<K, V, S>>(map))
+        });
+    }
+    fn with_new<M: HashMapKata, K: Hash + Eq + 'static, V: 'static>(fns: &mut Fns)
+    where
+        M::Map<K, V, RandomState>: 'static,
+    {
+        fns.add_at::<(K, V, RandomState), fn() -> Erased>("new", || {
+            learner::erase(M::new::<K, V>())
+        });
+        at::<M, K, V, RandomState>(fns);
+    }
+    TABLE.fill(|fns| {
+        with_new::<M, String, u32>(fns);
+        with_new::<M, u64, u64>(fns);
+        at::<M, u8, u16, Fixed>(fns);
+        at::<M, u8, u16, FiveValues>(fns);
+        at::<M, u32, u32, Fixed>(fns);
+        at::<M, u64, u64, Fixed>(fns);
+        at::<M, Counted<u64>, u64, Fixed>(fns);
+    });
 }

@@ -15,6 +15,7 @@ use crate::property::for_all;
 use crate::step1::inputs::shuffled;
 use crate::step1::merge_sort::{ByKey, pairs};
 use crate::step1::source_rules::{self, Forbidden};
+use crate::step1::learner::{self, Learner, Table};
 
 /// The kata's API, as the suite sees it. The grade macro implements it by calling
 /// `<crate>::kway_merge::merge`.
@@ -22,7 +23,7 @@ pub trait KwayMerge {
     /// The text of the kata's file, for the rules its doc states about the code (the grade
     /// macro reads the crate under test's file; fixtures may give their own).
     const SOURCE: &'static str = "";
-    fn merge<T: Ord>(logs: Vec<Vec<T>>) -> Vec<T>;
+    fn merge<T: Ord + 'static>(logs: Vec<Vec<T>>) -> Vec<T>;
 }
 
 pub const GROUP: Group = super::GROUPS.kway_merge;
@@ -220,4 +221,24 @@ macro_rules! __step1_kway_merge {
             }
         }
     };
+}
+
+/// The crate under test's functions, registered by [`register`].
+static TABLE: Table = Table::new(GROUP.name);
+
+impl KwayMerge for Learner {
+    const SOURCE: &'static str = learner::REGISTERED_SOURCE;
+    fn merge<T: Ord + 'static>(logs: Vec<Vec<T>>) -> Vec<T> {
+        TABLE.get::<fn(Vec<Vec<T>>) -> Vec<T>>("merge")(logs)
+    }
+}
+
+/// Registers `S`'s functions for [`Learner`], at the types the checks use.
+pub fn register<S: KwayMerge>() {
+    learner::register_source(GROUP.name, S::SOURCE);
+    TABLE.fill(|fns| {
+        fns.add::<fn(Vec<Vec<i32>>) -> Vec<i32>>("merge", S::merge);
+        fns.add::<fn(Vec<Vec<ByKey>>) -> Vec<ByKey>>("merge", S::merge);
+        fns.add::<fn(Vec<Vec<Counted<u64>>>) -> Vec<Counted<u64>>>("merge", S::merge);
+    });
 }

@@ -17,22 +17,23 @@ use crate::check::{Check, Failure, Group, expect_eq};
 use crate::counting::{Counted, measure};
 use crate::gate::{Class, CpuClock, Gate};
 use crate::property::for_all;
+use crate::step1::learner::{self, Erased, Fns, Learner, Table, down, down_mut};
 
 /// The kata's API, as the suite sees it. The grade macro implements it with
 /// `<crate>::lru_cache::LruCache`.
 pub trait LruCache {
     type Cache<K: Hash + Eq + Clone, V>;
-    fn new<K: Hash + Eq + Clone, V>(capacity: usize) -> Self::Cache<K, V>;
-    fn get<'a, K: Hash + Eq + Clone, V>(cache: &'a mut Self::Cache<K, V>, key: &K)
+    fn new<K: Hash + Eq + Clone + 'static, V: 'static>(capacity: usize) -> Self::Cache<K, V>;
+    fn get<'a, K: Hash + Eq + Clone + 'static, V: 'static>(cache: &'a mut Self::Cache<K, V>, key: &K)
     -> Option<&'a V>;
-    fn put<K: Hash + Eq + Clone, V>(
+    fn put<K: Hash + Eq + Clone + 'static, V: 'static>(
         cache: &mut Self::Cache<K, V>,
         key: K,
         value: V,
     ) -> Option<(K, V)>;
-    fn len<K: Hash + Eq + Clone, V>(cache: &Self::Cache<K, V>) -> usize;
-    fn is_empty<K: Hash + Eq + Clone, V>(cache: &Self::Cache<K, V>) -> bool;
-    fn capacity<K: Hash + Eq + Clone, V>(cache: &Self::Cache<K, V>) -> usize;
+    fn len<K: Hash + Eq + Clone + 'static, V: 'static>(cache: &Self::Cache<K, V>) -> usize;
+    fn is_empty<K: Hash + Eq + Clone + 'static, V: 'static>(cache: &Self::Cache<K, V>) -> bool;
+    fn capacity<K: Hash + Eq + Clone + 'static, V: 'static>(cache: &Self::Cache<K, V>) -> usize;
 }
 
 pub const GROUP: Group = super::GROUPS.lru_cache;
@@ -406,4 +407,79 @@ macro_rules! __step1_lru_cache {
             }
         }
     };
+}
+
+/// The crate under test's functions, registered by [`register`].
+static TABLE: Table = Table::new(GROUP.name);
+
+type GetFn<K, V> = for<'a> fn(&'a mut Erased, &K) -> Option<&'a V>;
+
+impl LruCache for Learner {
+    type Cache<K: Hash + Eq + Clone, V> = Erased;
+    fn new<K: Hash + Eq + Clone + 'static, V: 'static>(capacity: usize) -> Erased {
+        TABLE.get_at::<(K, V), fn(usize) -> Erased>("new")(capacity)
+    }
+    fn get<'a, K: Hash + Eq + Clone + 'static, V: 'static>(
+        cache: &'a mut Erased,
+        key: &K,
+    ) -> Option<&'a V> {
+        TABLE.get_at::<(K, V), GetFn<K, V>>("get")(cache, key)
+    }
+    fn put<K: Hash + Eq + Clone + 'static, V: 'static>(
+        cache: &mut Erased,
+        key: K,
+        value: V,
+    ) -> Option<(K, V)> {
+        TABLE.get_at::<(K, V), fn(&mut Erased, K, V) -> Option<(K, V)>>("put")(cache, key, value)
+    }
+    fn len<K: Hash + Eq + Clone + 'static, V: 'static>(cache: &Erased) -> usize {
+        TABLE.get_at::<(K, V), fn(&Erased) -> usize>("len")(cache)
+    }
+    fn is_empty<K: Hash + Eq + Clone + 'static, V: 'static>(cache: &Erased) -> bool {
+        TABLE.get_at::<(K, V), fn(&Erased) -> bool>("is_empty")(cache)
+    }
+    fn capacity<K: Hash + Eq + Clone + 'static, V: 'static>(cache: &Erased) -> usize {
+        TABLE.get_at::<(K, V), fn(&Erased) -> usize>("capacity")(cache)
+    }
+}
+
+/// Registers `S`'s functions for [`Learner`], at the types the checks use.
+pub fn register<S: LruCache>()
+where
+    S::Cache<u8, u32>: 'static,
+    S::Cache<&'static str, i32>: 'static,
+    S::Cache<u32, char>: 'static,
+    S::Cache<u64, u64>: 'static,
+    S::Cache<Counted<u64>, u64>: 'static,
+{
+    fn at<S: LruCache, K: Hash + Eq + Clone + 'static, V: 'static>(fns: &mut Fns)
+    where
+        S::Cache<K, V>: 'static,
+    {
+        fns.add_at::<(K, V), fn(usize) -> Erased>("new", |capacity| {
+            learner::erase(S::new::<K, V>(capacity))
+        });
+        fns.add_at::<(K, V), GetFn<K, V>>("get", |cache, key| {
+            S::get(down_mut::<S::Cache<K, V>>(cache), key)
+        });
+        fns.add_at::<(K, V), fn(&mut Erased, K, V) -> Option<(K, V)>>("put", |cache, key, value| {
+            S::put(down_mut::<S::Cache<K, V>>(cache), key, value)
+        });
+        fns.add_at::<(K, V), fn(&Erased) -> usize>("len", |cache| {
+            S::len(down::<S::Cache<K, V>>(cache))
+        });
+        fns.add_at::<(K, V), fn(&Erased) -> bool>("is_empty", |cache| {
+            S::is_empty(down::<S::Cache<K, V>>(cache))
+        });
+        fns.add_at::<(K, V), fn(&Erased) -> usize>("capacity", |cache| {
+            S::capacity(down::<S::Cache<K, V>>(cache))
+        });
+    }
+    TABLE.fill(|fns| {
+        at::<S, u8, u32>(fns);
+        at::<S, &'static str, i32>(fns);
+        at::<S, u32, char>(fns);
+        at::<S, u64, u64>(fns);
+        at::<S, Counted<u64>, u64>(fns);
+    });
 }

@@ -14,13 +14,14 @@ use proptest::collection::vec;
 use crate::check::{Check, Failure, Group, expect_eq, show};
 use crate::gate::{Class, Gate};
 use crate::property::for_all;
+use crate::step1::learner::{Learner, Table};
 
 /// The kata's API, as the suite sees it. The grade macro implements it by calling
 /// `<crate>::max_subarray::max_subarray`.
 pub trait MaxSubarray {
     fn max_subarray<T>(items: &[T]) -> Option<(T, Range<usize>)>
     where
-        T: Copy + Ord + Add<Output = T>;
+        T: Copy + Ord + Add<Output = T> + 'static;
 }
 
 pub const GROUP: Group = super::GROUPS.max_subarray;
@@ -210,4 +211,27 @@ macro_rules! __step1_max_subarray {
             }
         }
     };
+}
+
+/// The crate under test's functions, registered by [`register`].
+static TABLE: Table = Table::new(GROUP.name);
+
+impl MaxSubarray for Learner {
+    fn max_subarray<T>(items: &[T]) -> Option<(T, Range<usize>)>
+    where
+        T: Copy + Ord + Add<Output = T> + 'static,
+    {
+        TABLE.get::<fn(&[T]) -> Option<(T, Range<usize>)>>("max_subarray")(items)
+    }
+}
+
+/// Registers `S`'s functions for [`Learner`], at the types the checks use.
+pub fn register<S: MaxSubarray>() {
+    TABLE.fill(|fns| {
+        fns.add::<fn(&[i64]) -> Option<(i64, Range<usize>)>>("max_subarray", S::max_subarray);
+        fns.add::<fn(&[Metered]) -> Option<(Metered, Range<usize>)>>(
+            "max_subarray",
+            S::max_subarray,
+        );
+    });
 }

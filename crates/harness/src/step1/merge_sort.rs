@@ -17,6 +17,7 @@ use crate::gate::{Class, CpuClock, Gate};
 use crate::property::for_all;
 use crate::step1::inputs::shuffled;
 use crate::step1::source_rules::{self, Forbidden};
+use crate::step1::learner::{self, Learner, Table};
 
 /// The kata's API, as the suite sees it. The grade macro implements it by calling
 /// `<crate>::merge_sort::merge_sort`.
@@ -24,7 +25,7 @@ pub trait MergeSort {
     /// The text of the kata's file, for the rules its doc states about the code (the grade
     /// macro reads the crate under test's file; fixtures may give their own).
     const SOURCE: &'static str = "";
-    fn merge_sort<T: Ord + Clone>(items: &mut [T]);
+    fn merge_sort<T: Ord + Clone + 'static>(items: &mut [T]);
 }
 
 pub const GROUP: Group = super::GROUPS.merge_sort;
@@ -256,4 +257,25 @@ macro_rules! __step1_merge_sort {
             }
         }
     };
+}
+
+/// The crate under test's functions, registered by [`register`].
+static TABLE: Table = Table::new(GROUP.name);
+
+impl MergeSort for Learner {
+    const SOURCE: &'static str = learner::REGISTERED_SOURCE;
+    fn merge_sort<T: Ord + Clone + 'static>(items: &mut [T]) {
+        TABLE.get::<fn(&mut [T])>("merge_sort")(items)
+    }
+}
+
+/// Registers `S`'s functions for [`Learner`], at the types the checks use.
+pub fn register<S: MergeSort>() {
+    learner::register_source(GROUP.name, S::SOURCE);
+    TABLE.fill(|fns| {
+        fns.add::<fn(&mut [i32])>("merge_sort", S::merge_sort);
+        fns.add::<fn(&mut [ByKey])>("merge_sort", S::merge_sort);
+        fns.add::<fn(&mut [Row])>("merge_sort", S::merge_sort);
+        fns.add::<fn(&mut [Counted<u64>])>("merge_sort", S::merge_sort);
+    });
 }

@@ -17,6 +17,7 @@ use crate::counting::{Counted, measure};
 use crate::gate::{Class, Gate};
 use crate::property::for_all;
 use crate::step1::source_rules::{self, Forbidden};
+use crate::step1::learner::{self, Erased, Fns, Learner, Table, down, down_mut};
 
 /// The kata's API, as the suite sees it. The grade macro sets `Heap<T>` to
 /// `<crate>::min_heap::MinHeap<T>` and delegates every method to it.
@@ -25,13 +26,13 @@ pub trait MinHeap {
     /// macro reads the crate under test's file; fixtures may give their own).
     const SOURCE: &'static str = "";
     type Heap<T: Ord>;
-    fn new<T: Ord>() -> Self::Heap<T>;
-    fn from_vec<T: Ord>(items: Vec<T>) -> Self::Heap<T>;
-    fn push<T: Ord>(heap: &mut Self::Heap<T>, item: T);
-    fn pop<T: Ord>(heap: &mut Self::Heap<T>) -> Option<T>;
-    fn peek<T: Ord>(heap: &Self::Heap<T>) -> Option<&T>;
-    fn len<T: Ord>(heap: &Self::Heap<T>) -> usize;
-    fn is_empty<T: Ord>(heap: &Self::Heap<T>) -> bool;
+    fn new<T: Ord + 'static>() -> Self::Heap<T>;
+    fn from_vec<T: Ord + 'static>(items: Vec<T>) -> Self::Heap<T>;
+    fn push<T: Ord + 'static>(heap: &mut Self::Heap<T>, item: T);
+    fn pop<T: Ord + 'static>(heap: &mut Self::Heap<T>) -> Option<T>;
+    fn peek<T: Ord + 'static>(heap: &Self::Heap<T>) -> Option<&T>;
+    fn len<T: Ord + 'static>(heap: &Self::Heap<T>) -> usize;
+    fn is_empty<T: Ord + 'static>(heap: &Self::Heap<T>) -> bool;
 }
 
 pub const GROUP: Group = super::GROUPS.min_heap;
@@ -82,7 +83,7 @@ pub fn checks<K: MinHeap + 'static>() -> Vec<Check> {
 }
 
 /// Pops everything, smallest first.
-fn drain<K: MinHeap, T: Ord>(heap: &mut K::Heap<T>) -> Vec<T> {
+fn drain<K: MinHeap, T: Ord + 'static>(heap: &mut K::Heap<T>) -> Vec<T> {
     let mut out = Vec::new();
     while let Some(item) = K::pop(heap) {
         out.push(item);
@@ -397,4 +398,72 @@ macro_rules! __step1_min_heap {
             }
         }
     };
+}
+
+/// The crate under test's functions, registered by [`register`].
+static TABLE: Table = Table::new(GROUP.name);
+
+impl MinHeap for Learner {
+    const SOURCE: &'static str = learner::REGISTERED_SOURCE;
+    type Heap<T: Ord> = Erased;
+    fn new<T: Ord + 'static>() -> Erased {
+        TABLE.get_at::<T, fn() -> Erased>("new")()
+    }
+    fn from_vec<T: Ord + 'static>(items: Vec<T>) -> Erased {
+        TABLE.get_at::<T, fn(Vec<T>) -> Erased>("from_vec")(items)
+    }
+    fn push<T: Ord + 'static>(heap: &mut Erased, item: T) {
+        TABLE.get_at::<T, fn(&mut Erased, T)>("push")(heap, item)
+    }
+    fn pop<T: Ord + 'static>(heap: &mut Erased) -> Option<T> {
+        TABLE.get_at::<T, fn(&mut Erased) -> Option<T>>("pop")(heap)
+    }
+    fn peek<T: Ord + 'static>(heap: &Erased) -> Option<&T> {
+        TABLE.get_at::<T, fn(&Erased) -> Option<&T>>("peek")(heap)
+    }
+    fn len<T: Ord + 'static>(heap: &Erased) -> usize {
+        TABLE.get_at::<T, fn(&Erased) -> usize>("len")(heap)
+    }
+    fn is_empty<T: Ord + 'static>(heap: &Erased) -> bool {
+        TABLE.get_at::<T, fn(&Erased) -> bool>("is_empty")(heap)
+    }
+}
+
+/// Registers `S`'s functions for [`Learner`], at the types the checks use.
+pub fn register<S: MinHeap>()
+where
+    S::Heap<i8>: 'static,
+    S::Heap<i32>: 'static,
+    S::Heap<String>: 'static,
+    S::Heap<Counted<u64>>: 'static,
+{
+    fn at<S: MinHeap, T: Ord + 'static>(fns: &mut Fns)
+    where
+        S::Heap<T>: 'static,
+    {
+        fns.add_at::<T, fn() -> Erased>("new", || learner::erase(S::new::<T>()));
+        fns.add_at::<T, fn(Vec<T>) -> Erased>("from_vec", |items| {
+            learner::erase(S::from_vec::<T>(items))
+        });
+        fns.add_at::<T, fn(&mut Erased, T)>("push", |heap, item| {
+            S::push(down_mut::<S::Heap<T>>(heap), item)
+        });
+        fns.add_at::<T, fn(&mut Erased) -> Option<T>>("pop", |heap| {
+            S::pop(down_mut::<S::Heap<T>>(heap))
+        });
+        fns.add_at::<T, fn(&Erased) -> Option<&T>>("peek", |heap| {
+            S::peek(down::<S::Heap<T>>(heap))
+        });
+        fns.add_at::<T, fn(&Erased) -> usize>("len", |heap| S::len(down::<S::Heap<T>>(heap)));
+        fns.add_at::<T, fn(&Erased) -> bool>("is_empty", |heap| {
+            S::is_empty(down::<S::Heap<T>>(heap))
+        });
+    }
+    learner::register_source(GROUP.name, S::SOURCE);
+    TABLE.fill(|fns| {
+        at::<S, i8>(fns);
+        at::<S, i32>(fns);
+        at::<S, String>(fns);
+        at::<S, Counted<u64>>(fns);
+    });
 }

@@ -1,13 +1,18 @@
 //! The step-1 suite: two dozen katas in five grades, one module per kata.
 //!
-//! Each kata module holds a trait (the kata's API as the suite sees it), its `checks`, and a
-//! hidden macro that implements the trait for the crate under test. [`grade_step1!`] puts
+//! Each kata module holds a trait (the kata's API as the suite sees it), its `checks`, a
+//! hidden macro that implements the trait for the crate under test, and `register`, which
+//! hands that implementation's functions to [`learner::Learner`]. [`grade_step1!`] puts
 //! them together, so a grade file is one line:
 //!
 //! ```ignore
 //! harness::grade_step1!(step_1);          // grade the learner's crate
 //! harness::grade_step1!(template_step_1, stub);  // the pristine stub must fail
 //! ```
+//!
+//! The checks are compiled once, here, at `Learner` ([`learner_suite`]); a grade crate
+//! compiles only the delegate impls, the registrations and `main`, so an edit of a kata
+//! file rebuilds seconds less. Fixtures still call `checks::<Fixture>()` directly.
 
 use criterion::Criterion;
 
@@ -15,6 +20,7 @@ use crate::check::Group;
 use crate::suite::Suite;
 
 pub mod inputs;
+pub mod learner;
 pub mod source_rules;
 
 /// THE list of katas, in suite order: one row per kata, `name: Trait, grade g, delegate;`.
@@ -101,6 +107,12 @@ macro_rules! __step1_declare {
 
 __step1_table!(__step1_declare);
 
+/// The whole step-1 suite for the crate that the grade macro registered (`register_subject`): the checks are
+/// instantiated here, once, at [`learner::Learner`], not in every grade crate.
+pub fn learner_suite(manifest_dir: &str) -> Suite {
+    suite::<learner::Learner>(manifest_dir)
+}
+
 /// Writes the `main` of a step-1 grade file for the crate `$krate`: grades it, or with
 /// `stub`, checks that it fails every non-trivial check.
 #[macro_export]
@@ -108,19 +120,22 @@ macro_rules! grade_step1 {
     ($krate:ident) => {
         $crate::__step1_subject!($krate);
         fn main() -> std::process::ExitCode {
-            $crate::grade($crate::step1::suite::<Subject>(env!("CARGO_MANIFEST_DIR")))
+            register_subject();
+            $crate::grade($crate::step1::learner_suite(env!("CARGO_MANIFEST_DIR")))
         }
     };
     ($krate:ident, stub) => {
         $crate::__step1_subject!($krate);
         fn main() -> std::process::ExitCode {
-            $crate::expect_stub_fails($crate::step1::suite::<Subject>(env!("CARGO_MANIFEST_DIR")))
+            register_subject();
+            $crate::expect_stub_fails($crate::step1::learner_suite(env!("CARGO_MANIFEST_DIR")))
         }
     };
 }
 
-/// Declares `Subject`, the crate under test as the suite sees it, and the counting allocator
-/// that allocation gates read.
+/// Declares `Subject`, the crate under test as the suite sees it, `register_subject`, which
+/// hands its functions to [`learner::Learner`] (each kata's `register`), and the counting
+/// allocator that allocation gates read.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __step1_subject {
@@ -128,6 +143,7 @@ macro_rules! __step1_subject {
         /// The crate under test, seen through the suite's kata traits.
         struct Subject;
         $crate::__step1_impls!($krate, Subject);
+        $crate::__step1_table!(__step1_register_each);
         #[global_allocator]
         static ALLOCATOR: $crate::counting::CountingAllocator = $crate::counting::CountingAllocator;
     };
@@ -139,6 +155,19 @@ macro_rules! __step1_subject {
 macro_rules! __step1_impls {
     ($krate:ident, $subject:ident) => {
         $crate::__step1_table!(__step1_impl_each, $krate, $subject);
+    };
+}
+
+/// `register_subject()`: every kata's `register::<Subject>()`, in the grade crate (where the
+/// learner's types are known, so their bounds hold).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __step1_register_each {
+    (; $($kata:ident: $Trait:ident, grade $grade:literal, $delegate:ident;)*) => {
+        /// Hands the crate under test's functions to the suite's `Learner`.
+        fn register_subject() {
+            $($crate::step1::$kata::register::<Subject>();)*
+        }
     };
 }
 

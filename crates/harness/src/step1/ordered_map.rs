@@ -30,6 +30,7 @@ use crate::gate::{Class, Gate};
 use crate::property::for_all;
 use crate::step1::inputs::shuffled;
 use crate::step1::source_rules::{self, Forbidden};
+use crate::step1::learner::{self, Erased, Fns, Learner, Table, down, down_mut};
 
 /// The kata's API, as the suite sees it. The grade macro sets `Map` to
 /// `<crate>::ordered_map::OrderedMap<K, V>` and delegates each method.
@@ -38,18 +39,18 @@ pub trait OrderedMap {
     /// macro reads the crate under test's file; fixtures may give their own).
     const SOURCE: &'static str = "";
     type Map<K: Ord, V>;
-    fn new<K: Ord, V>() -> Self::Map<K, V>;
-    fn insert<K: Ord, V>(map: &mut Self::Map<K, V>, key: K, value: V) -> Option<V>;
-    fn get<'a, K: Ord, V>(map: &'a Self::Map<K, V>, key: &K) -> Option<&'a V>;
-    fn remove<K: Ord, V>(map: &mut Self::Map<K, V>, key: &K) -> Option<V>;
-    fn len<K: Ord, V>(map: &Self::Map<K, V>) -> usize;
+    fn new<K: Ord + 'static, V: 'static>() -> Self::Map<K, V>;
+    fn insert<K: Ord + 'static, V: 'static>(map: &mut Self::Map<K, V>, key: K, value: V) -> Option<V>;
+    fn get<'a, K: Ord + 'static, V: 'static>(map: &'a Self::Map<K, V>, key: &K) -> Option<&'a V>;
+    fn remove<K: Ord + 'static, V: 'static>(map: &mut Self::Map<K, V>, key: &K) -> Option<V>;
+    fn len<K: Ord + 'static, V: 'static>(map: &Self::Map<K, V>) -> usize;
     /// The grade macro delegates it; fixtures may keep this default.
-    fn is_empty<K: Ord, V>(map: &Self::Map<K, V>) -> bool {
+    fn is_empty<K: Ord + 'static, V: 'static>(map: &Self::Map<K, V>) -> bool {
         Self::len(map) == 0
     }
-    fn first<K: Ord, V>(map: &Self::Map<K, V>) -> Option<(&K, &V)>;
-    fn last<K: Ord, V>(map: &Self::Map<K, V>) -> Option<(&K, &V)>;
-    fn range<K: Ord, V>(map: &Self::Map<K, V>, range: Range<K>) -> Vec<(&K, &V)>;
+    fn first<K: Ord + 'static, V: 'static>(map: &Self::Map<K, V>) -> Option<(&K, &V)>;
+    fn last<K: Ord + 'static, V: 'static>(map: &Self::Map<K, V>) -> Option<(&K, &V)>;
+    fn range<K: Ord + 'static, V: 'static>(map: &Self::Map<K, V>, range: Range<K>) -> Vec<(&K, &V)>;
 }
 
 pub const GROUP: Group = super::GROUPS.ordered_map;
@@ -494,4 +495,86 @@ macro_rules! __step1_ordered_map {
             }
         }
     };
+}
+
+/// The crate under test's functions, registered by [`register`].
+static TABLE: Table = Table::new(GROUP.name);
+
+type GetFn<K, V> = for<'a> fn(&'a Erased, &K) -> Option<&'a V>;
+type EndFn<K, V> = fn(&Erased) -> Option<(&K, &V)>;
+type RangeFn<K, V> = fn(&Erased, Range<K>) -> Vec<(&K, &V)>;
+
+impl OrderedMap for Learner {
+    const SOURCE: &'static str = learner::REGISTERED_SOURCE;
+    type Map<K: Ord, V> = Erased;
+    fn new<K: Ord + 'static, V: 'static>() -> Erased {
+        TABLE.get_at::<(K, V), fn() -> Erased>("new")()
+    }
+    fn insert<K: Ord + 'static, V: 'static>(map: &mut Erased, key: K, value: V) -> Option<V> {
+        TABLE.get_at::<(K, V), fn(&mut Erased, K, V) -> Option<V>>("insert")(map, key, value)
+    }
+    fn get<'a, K: Ord + 'static, V: 'static>(map: &'a Erased, key: &K) -> Option<&'a V> {
+        TABLE.get_at::<(K, V), GetFn<K, V>>("get")(map, key)
+    }
+    fn remove<K: Ord + 'static, V: 'static>(map: &mut Erased, key: &K) -> Option<V> {
+        TABLE.get_at::<(K, V), fn(&mut Erased, &K) -> Option<V>>("remove")(map, key)
+    }
+    fn len<K: Ord + 'static, V: 'static>(map: &Erased) -> usize {
+        TABLE.get_at::<(K, V), fn(&Erased) -> usize>("len")(map)
+    }
+    fn is_empty<K: Ord + 'static, V: 'static>(map: &Erased) -> bool {
+        TABLE.get_at::<(K, V), fn(&Erased) -> bool>("is_empty")(map)
+    }
+    fn first<K: Ord + 'static, V: 'static>(map: &Erased) -> Option<(&K, &V)> {
+        TABLE.get_at::<(K, V), EndFn<K, V>>("first")(map)
+    }
+    fn last<K: Ord + 'static, V: 'static>(map: &Erased) -> Option<(&K, &V)> {
+        TABLE.get_at::<(K, V), EndFn<K, V>>("last")(map)
+    }
+    fn range<K: Ord + 'static, V: 'static>(map: &Erased, range: Range<K>) -> Vec<(&K, &V)> {
+        TABLE.get_at::<(K, V), RangeFn<K, V>>("range")(map, range)
+    }
+}
+
+/// Registers `S`'s functions for [`Learner`], at the types the checks use.
+pub fn register<S: OrderedMap>()
+where
+    S::Map<u8, u16>: 'static,
+    S::Map<u32, &'static str>: 'static,
+    S::Map<u64, u64>: 'static,
+    S::Map<Counted<u64>, u64>: 'static,
+{
+    fn at<S: OrderedMap, K: Ord + 'static, V: 'static>(fns: &mut Fns)
+    where
+        S::Map<K, V>: 'static,
+    {
+        fns.add_at::<(K, V), fn() -> Erased>("new", || learner::erase(S::new::<K, V>()));
+        fns.add_at::<(K, V), fn(&mut Erased, K, V) -> Option<V>>("insert", |map, key, value| {
+            S::insert(down_mut::<S::Map<K, V>>(map), key, value)
+        });
+        fns.add_at::<(K, V), GetFn<K, V>>("get", |map, key| {
+            S::get(down::<S::Map<K, V>>(map), key)
+        });
+        fns.add_at::<(K, V), fn(&mut Erased, &K) -> Option<V>>("remove", |map, key| {
+            S::remove(down_mut::<S::Map<K, V>>(map), key)
+        });
+        fns.add_at::<(K, V), fn(&Erased) -> usize>("len", |map| {
+            S::len(down::<S::Map<K, V>>(map))
+        });
+        fns.add_at::<(K, V), fn(&Erased) -> bool>("is_empty", |map| {
+            S::is_empty(down::<S::Map<K, V>>(map))
+        });
+        fns.add_at::<(K, V), EndFn<K, V>>("first", |map| S::first(down::<S::Map<K, V>>(map)));
+        fns.add_at::<(K, V), EndFn<K, V>>("last", |map| S::last(down::<S::Map<K, V>>(map)));
+        fns.add_at::<(K, V), RangeFn<K, V>>("range", |map, range| {
+            S::range(down::<S::Map<K, V>>(map), range)
+        });
+    }
+    learner::register_source(GROUP.name, S::SOURCE);
+    TABLE.fill(|fns| {
+        at::<S, u8, u16>(fns);
+        at::<S, u32, &'static str>(fns);
+        at::<S, u64, u64>(fns);
+        at::<S, Counted<u64>, u64>(fns);
+    });
 }

@@ -16,6 +16,7 @@ use crate::gate::{Class, Gate};
 use crate::property::for_all;
 use crate::step1::inputs::{ordered_shapes, shuffled};
 use crate::step1::source_rules::{self, Forbidden};
+use crate::step1::learner::{self, Learner, Table};
 
 /// The kata's API, as the suite sees it. The grade macro implements it by calling
 /// `<crate>::quickselect::kth_smallest`.
@@ -23,7 +24,7 @@ pub trait Quickselect {
     /// The text of the kata's file, for the rules its doc states about the code (the grade
     /// macro reads the crate under test's file; fixtures may give their own).
     const SOURCE: &'static str = "";
-    fn kth_smallest<T: Ord>(items: &mut [T], k: usize) -> Option<&T>;
+    fn kth_smallest<T: Ord + 'static>(items: &mut [T], k: usize) -> Option<&T>;
 }
 
 pub const GROUP: Group = super::GROUPS.quickselect;
@@ -259,4 +260,27 @@ macro_rules! __step1_quickselect {
             }
         }
     };
+}
+
+/// The crate under test's functions, registered by [`register`].
+static TABLE: Table = Table::new(GROUP.name);
+
+impl Quickselect for Learner {
+    const SOURCE: &'static str = learner::REGISTERED_SOURCE;
+    fn kth_smallest<T: Ord + 'static>(items: &mut [T], k: usize) -> Option<&T> {
+        TABLE.get::<fn(&mut [T], usize) -> Option<&T>>("kth_smallest")(items, k)
+    }
+}
+
+/// Registers `S`'s functions for [`Learner`], at the types the checks use.
+pub fn register<S: Quickselect>() {
+    learner::register_source(GROUP.name, S::SOURCE);
+    TABLE.fill(|fns| {
+        fns.add::<fn(&mut [u8], usize) -> Option<&u8>>("kth_smallest", S::kth_smallest);
+        fns.add::<fn(&mut [i32], usize) -> Option<&i32>>("kth_smallest", S::kth_smallest);
+        fns.add::<fn(&mut [Counted<u64>], usize) -> Option<&Counted<u64>>>(
+            "kth_smallest",
+            S::kth_smallest,
+        );
+    });
 }

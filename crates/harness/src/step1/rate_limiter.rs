@@ -14,6 +14,7 @@ use crate::check::{Check, Failure, Group, expect_eq};
 use crate::counting::measure;
 use crate::gate::{Class, Gate};
 use crate::property::for_all;
+use crate::step1::learner::{self, Erased, Learner, Table, down, down_mut};
 
 /// Why a request is refused (the suite's copy of the kata's `Denied`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -376,4 +377,41 @@ macro_rules! __step1_rate_limiter {
             }
         }
     };
+}
+
+/// The crate under test's functions, registered by [`register`].
+static TABLE: Table = Table::new(GROUP.name);
+
+impl RateLimiter for Learner {
+    type Bucket = Erased;
+    fn new(capacity: u32, refill_per_sec: u32, now_ms: u64) -> Erased {
+        TABLE.get::<fn(u32, u32, u64) -> Erased>("new")(capacity, refill_per_sec, now_ms)
+    }
+    fn try_acquire(bucket: &mut Erased, now_ms: u64, tokens: u32) -> Result<(), Denied> {
+        TABLE.get::<fn(&mut Erased, u64, u32) -> Result<(), Denied>>("try_acquire")(
+            bucket, now_ms, tokens,
+        )
+    }
+    fn available(bucket: &Erased, now_ms: u64) -> u32 {
+        TABLE.get::<fn(&Erased, u64) -> u32>("available")(bucket, now_ms)
+    }
+}
+
+/// Registers `S`'s functions for [`Learner`].
+pub fn register<S: RateLimiter>()
+where
+    S::Bucket: 'static,
+{
+    TABLE.fill(|fns| {
+        fns.add::<fn(u32, u32, u64) -> Erased>("new", |capacity, refill_per_sec, now_ms| {
+            learner::erase(S::new(capacity, refill_per_sec, now_ms))
+        });
+        fns.add::<fn(&mut Erased, u64, u32) -> Result<(), Denied>>(
+            "try_acquire",
+            |bucket, now_ms, tokens| S::try_acquire(down_mut::<S::Bucket>(bucket), now_ms, tokens),
+        );
+        fns.add::<fn(&Erased, u64) -> u32>("available", |bucket, now_ms| {
+            S::available(down::<S::Bucket>(bucket), now_ms)
+        });
+    });
 }

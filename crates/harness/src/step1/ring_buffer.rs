@@ -21,6 +21,7 @@ use crate::counting::measure;
 use crate::gate::{Class, Gate};
 use crate::property::for_all;
 use crate::step1::source_rules::{self, Forbidden};
+use crate::step1::learner::{self, Erased, Fns, Learner, Table, down, down_mut};
 
 /// The kata's API, as the suite sees it. The grade macro sets `Queue<T>` to
 /// `<crate>::ring_buffer::RingBuffer<T>` and delegates every method to it.
@@ -29,14 +30,14 @@ pub trait RingBuffer {
     /// macro reads the crate under test's file; fixtures may give their own).
     const SOURCE: &'static str = "";
     type Queue<T>;
-    fn with_capacity<T>(capacity: usize) -> Self::Queue<T>;
-    fn push<T>(queue: &mut Self::Queue<T>, item: T) -> Result<(), T>;
-    fn pop<T>(queue: &mut Self::Queue<T>) -> Option<T>;
-    fn peek<T>(queue: &Self::Queue<T>) -> Option<&T>;
-    fn len<T>(queue: &Self::Queue<T>) -> usize;
-    fn is_empty<T>(queue: &Self::Queue<T>) -> bool;
-    fn is_full<T>(queue: &Self::Queue<T>) -> bool;
-    fn capacity<T>(queue: &Self::Queue<T>) -> usize;
+    fn with_capacity<T: 'static>(capacity: usize) -> Self::Queue<T>;
+    fn push<T: 'static>(queue: &mut Self::Queue<T>, item: T) -> Result<(), T>;
+    fn pop<T: 'static>(queue: &mut Self::Queue<T>) -> Option<T>;
+    fn peek<T: 'static>(queue: &Self::Queue<T>) -> Option<&T>;
+    fn len<T: 'static>(queue: &Self::Queue<T>) -> usize;
+    fn is_empty<T: 'static>(queue: &Self::Queue<T>) -> bool;
+    fn is_full<T: 'static>(queue: &Self::Queue<T>) -> bool;
+    fn capacity<T: 'static>(queue: &Self::Queue<T>) -> usize;
 }
 
 pub const GROUP: Group = super::GROUPS.ring_buffer;
@@ -82,7 +83,7 @@ pub fn checks<K: RingBuffer + 'static>() -> Vec<Check> {
 }
 
 /// Checks everything observable about a queue against the model.
-fn agree<K: RingBuffer, T: PartialEq + Debug + Clone>(
+fn agree<K: RingBuffer, T: PartialEq + Debug + Clone + 'static>(
     queue: &K::Queue<T>,
     model: &VecDeque<T>,
     capacity: usize,
@@ -431,4 +432,80 @@ macro_rules! __step1_ring_buffer {
             }
         }
     };
+}
+
+/// The crate under test's functions, registered by [`register`].
+static TABLE: Table = Table::new(GROUP.name);
+
+impl RingBuffer for Learner {
+    const SOURCE: &'static str = learner::REGISTERED_SOURCE;
+    type Queue<T> = Erased;
+    fn with_capacity<T: 'static>(capacity: usize) -> Erased {
+        TABLE.get_at::<T, fn(usize) -> Erased>("with_capacity")(capacity)
+    }
+    fn push<T: 'static>(queue: &mut Erased, item: T) -> Result<(), T> {
+        TABLE.get_at::<T, fn(&mut Erased, T) -> Result<(), T>>("push")(queue, item)
+    }
+    fn pop<T: 'static>(queue: &mut Erased) -> Option<T> {
+        TABLE.get_at::<T, fn(&mut Erased) -> Option<T>>("pop")(queue)
+    }
+    fn peek<T: 'static>(queue: &Erased) -> Option<&T> {
+        TABLE.get_at::<T, fn(&Erased) -> Option<&T>>("peek")(queue)
+    }
+    fn len<T: 'static>(queue: &Erased) -> usize {
+        TABLE.get_at::<T, fn(&Erased) -> usize>("len")(queue)
+    }
+    fn is_empty<T: 'static>(queue: &Erased) -> bool {
+        TABLE.get_at::<T, fn(&Erased) -> bool>("is_empty")(queue)
+    }
+    fn is_full<T: 'static>(queue: &Erased) -> bool {
+        TABLE.get_at::<T, fn(&Erased) -> bool>("is_full")(queue)
+    }
+    fn capacity<T: 'static>(queue: &Erased) -> usize {
+        TABLE.get_at::<T, fn(&Erased) -> usize>("capacity")(queue)
+    }
+}
+
+/// Registers `S`'s functions for [`Learner`], at the types the checks use.
+pub fn register<S: RingBuffer>()
+where
+    S::Queue<i32>: 'static,
+    S::Queue<u8>: 'static,
+    S::Queue<u64>: 'static,
+    S::Queue<String>: 'static,
+{
+    fn at<S: RingBuffer, T: 'static>(fns: &mut Fns)
+    where
+        S::Queue<T>: 'static,
+    {
+        fns.add_at::<T, fn(usize) -> Erased>("with_capacity", |capacity| {
+            learner::erase(S::with_capacity::<T>(capacity))
+        });
+        fns.add_at::<T, fn(&mut Erased, T) -> Result<(), T>>("push", |queue, item| {
+            S::push(down_mut::<S::Queue<T>>(queue), item)
+        });
+        fns.add_at::<T, fn(&mut Erased) -> Option<T>>("pop", |queue| {
+            S::pop(down_mut::<S::Queue<T>>(queue))
+        });
+        fns.add_at::<T, fn(&Erased) -> Option<&T>>("peek", |queue| {
+            S::peek(down::<S::Queue<T>>(queue))
+        });
+        fns.add_at::<T, fn(&Erased) -> usize>("len", |queue| S::len(down::<S::Queue<T>>(queue)));
+        fns.add_at::<T, fn(&Erased) -> bool>("is_empty", |queue| {
+            S::is_empty(down::<S::Queue<T>>(queue))
+        });
+        fns.add_at::<T, fn(&Erased) -> bool>("is_full", |queue| {
+            S::is_full(down::<S::Queue<T>>(queue))
+        });
+        fns.add_at::<T, fn(&Erased) -> usize>("capacity", |queue| {
+            S::capacity(down::<S::Queue<T>>(queue))
+        });
+    }
+    learner::register_source(GROUP.name, S::SOURCE);
+    TABLE.fill(|fns| {
+        at::<S, i32>(fns);
+        at::<S, u8>(fns);
+        at::<S, u64>(fns);
+        at::<S, String>(fns);
+    });
 }

@@ -13,11 +13,12 @@ use crate::check::{Check, Failure, Group, expect_eq, show};
 use crate::counting::{Counted, measure};
 use crate::gate::{Class, Gate};
 use crate::property::for_all;
+use crate::step1::learner::{Fns, Learner, Table};
 
 /// The kata's API, as the suite sees it. The grade macro implements it by calling
 /// `<crate>::top_k::top_k`.
 pub trait TopK {
-    fn top_k<T: Ord, I: IntoIterator<Item = T>>(items: I, k: usize) -> Vec<T>;
+    fn top_k<T: Ord + 'static, I: IntoIterator<Item = T>>(items: I, k: usize) -> Vec<T>;
 }
 
 pub const GROUP: Group = super::GROUPS.top_k;
@@ -173,4 +174,29 @@ macro_rules! __step1_top_k {
             }
         }
     };
+}
+
+/// The crate under test's functions, registered by [`register`].
+static TABLE: Table = Table::new(GROUP.name);
+
+/// The items reach the crate under test as `&mut dyn Iterator`: one instantiation per item
+/// type, whatever iterator the check hands over (nothing is collected or boxed).
+type TopKFn<T> = fn(&mut dyn Iterator<Item = T>, usize) -> Vec<T>;
+
+impl TopK for Learner {
+    fn top_k<T: Ord + 'static, I: IntoIterator<Item = T>>(items: I, k: usize) -> Vec<T> {
+        TABLE.get::<TopKFn<T>>("top_k")(&mut items.into_iter(), k)
+    }
+}
+
+/// Registers `S`'s functions for [`Learner`], at the types the checks use.
+pub fn register<S: TopK>() {
+    fn at<S: TopK, T: Ord + 'static>(fns: &mut Fns) {
+        fns.add::<TopKFn<T>>("top_k", |items, k| S::top_k(items, k));
+    }
+    TABLE.fill(|fns| {
+        at::<S, i32>(fns);
+        at::<S, u64>(fns);
+        at::<S, Counted<u64>>(fns);
+    });
 }

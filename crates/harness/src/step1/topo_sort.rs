@@ -16,6 +16,7 @@ use proptest::prelude::*;
 use crate::check::{Check, Failure, Group, show};
 use crate::gate::{Class, CpuClock, Gate, Meter};
 use crate::property::for_all;
+use crate::step1::learner::{Learner, Table};
 
 /// Dependencies as a node count and an edge list that counts its readers: every call to
 /// [`CountingDeps::edges`] adds the number of edges (and 1 for the call).
@@ -350,4 +351,20 @@ macro_rules! __step1_topo_sort {
             }
         };
     };
+}
+
+/// The crate under test's functions, registered by [`register`].
+static TABLE: Table = Table::new(GROUP.name);
+
+type BuildOrderFn = fn(&CountingDeps) -> Result<Vec<usize>, Vec<usize>>;
+
+impl TopoSort for Learner {
+    fn build_order(deps: &CountingDeps) -> Result<Vec<usize>, Vec<usize>> {
+        TABLE.get::<BuildOrderFn>("build_order")(deps)
+    }
+}
+
+/// Registers `S`'s functions for [`Learner`].
+pub fn register<S: TopoSort>() {
+    TABLE.fill(|fns| fns.add::<BuildOrderFn>("build_order", S::build_order));
 }

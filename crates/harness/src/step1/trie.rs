@@ -16,18 +16,19 @@ use crate::check::{Check, Failure, Group, expect_eq};
 use crate::counting::{Counted, measure};
 use crate::gate::{Class, Gate};
 use crate::property::for_all;
+use crate::step1::learner::{self, Erased, Fns, Learner, Table, down, down_mut};
 
 /// The kata's API, as the suite sees it. The grade macro implements it with
 /// `<crate>::trie::Trie`.
 pub trait Trie {
     type Tree<S: Ord + Clone>;
-    fn new<S: Ord + Clone>() -> Self::Tree<S>;
-    fn insert<S: Ord + Clone>(trie: &mut Self::Tree<S>, word: &[S]) -> bool;
-    fn contains<S: Ord + Clone>(trie: &Self::Tree<S>, word: &[S]) -> bool;
-    fn count_prefix<S: Ord + Clone>(trie: &Self::Tree<S>, prefix: &[S]) -> usize;
-    fn starts_with<S: Ord + Clone>(trie: &Self::Tree<S>, prefix: &[S]) -> Vec<Vec<S>>;
-    fn len<S: Ord + Clone>(trie: &Self::Tree<S>) -> usize;
-    fn is_empty<S: Ord + Clone>(trie: &Self::Tree<S>) -> bool;
+    fn new<S: Ord + Clone + 'static>() -> Self::Tree<S>;
+    fn insert<S: Ord + Clone + 'static>(trie: &mut Self::Tree<S>, word: &[S]) -> bool;
+    fn contains<S: Ord + Clone + 'static>(trie: &Self::Tree<S>, word: &[S]) -> bool;
+    fn count_prefix<S: Ord + Clone + 'static>(trie: &Self::Tree<S>, prefix: &[S]) -> usize;
+    fn starts_with<S: Ord + Clone + 'static>(trie: &Self::Tree<S>, prefix: &[S]) -> Vec<Vec<S>>;
+    fn len<S: Ord + Clone + 'static>(trie: &Self::Tree<S>) -> usize;
+    fn is_empty<S: Ord + Clone + 'static>(trie: &Self::Tree<S>) -> bool;
 }
 
 pub const GROUP: Group = super::GROUPS.trie;
@@ -413,4 +414,66 @@ macro_rules! __step1_trie {
             }
         }
     };
+}
+
+/// The crate under test's functions, registered by [`register`].
+static TABLE: Table = Table::new(GROUP.name);
+
+impl Trie for Learner {
+    type Tree<S: Ord + Clone> = Erased;
+    fn new<S: Ord + Clone + 'static>() -> Erased {
+        TABLE.get_at::<S, fn() -> Erased>("new")()
+    }
+    fn insert<S: Ord + Clone + 'static>(trie: &mut Erased, word: &[S]) -> bool {
+        TABLE.get_at::<S, fn(&mut Erased, &[S]) -> bool>("insert")(trie, word)
+    }
+    fn contains<S: Ord + Clone + 'static>(trie: &Erased, word: &[S]) -> bool {
+        TABLE.get_at::<S, fn(&Erased, &[S]) -> bool>("contains")(trie, word)
+    }
+    fn count_prefix<S: Ord + Clone + 'static>(trie: &Erased, prefix: &[S]) -> usize {
+        TABLE.get_at::<S, fn(&Erased, &[S]) -> usize>("count_prefix")(trie, prefix)
+    }
+    fn starts_with<S: Ord + Clone + 'static>(trie: &Erased, prefix: &[S]) -> Vec<Vec<S>> {
+        TABLE.get_at::<S, fn(&Erased, &[S]) -> Vec<Vec<S>>>("starts_with")(trie, prefix)
+    }
+    fn len<S: Ord + Clone + 'static>(trie: &Erased) -> usize {
+        TABLE.get_at::<S, fn(&Erased) -> usize>("len")(trie)
+    }
+    fn is_empty<S: Ord + Clone + 'static>(trie: &Erased) -> bool {
+        TABLE.get_at::<S, fn(&Erased) -> bool>("is_empty")(trie)
+    }
+}
+
+/// Registers `T`'s functions for [`Learner`], at the symbol types the checks use.
+pub fn register<T: Trie>()
+where
+    T::Tree<char>: 'static,
+    T::Tree<Counted<u8>>: 'static,
+{
+    fn at<T: Trie, S: Ord + Clone + 'static>(fns: &mut Fns)
+    where
+        T::Tree<S>: 'static,
+    {
+        fns.add_at::<S, fn() -> Erased>("new", || learner::erase(T::new::<S>()));
+        fns.add_at::<S, fn(&mut Erased, &[S]) -> bool>("insert", |trie, word| {
+            T::insert(down_mut::<T::Tree<S>>(trie), word)
+        });
+        fns.add_at::<S, fn(&Erased, &[S]) -> bool>("contains", |trie, word| {
+            T::contains(down::<T::Tree<S>>(trie), word)
+        });
+        fns.add_at::<S, fn(&Erased, &[S]) -> usize>("count_prefix", |trie, prefix| {
+            T::count_prefix(down::<T::Tree<S>>(trie), prefix)
+        });
+        fns.add_at::<S, fn(&Erased, &[S]) -> Vec<Vec<S>>>("starts_with", |trie, prefix| {
+            T::starts_with(down::<T::Tree<S>>(trie), prefix)
+        });
+        fns.add_at::<S, fn(&Erased) -> usize>("len", |trie| T::len(down::<T::Tree<S>>(trie)));
+        fns.add_at::<S, fn(&Erased) -> bool>("is_empty", |trie| {
+            T::is_empty(down::<T::Tree<S>>(trie))
+        });
+    }
+    TABLE.fill(|fns| {
+        at::<T, char>(fns);
+        at::<T, Counted<u8>>(fns);
+    });
 }

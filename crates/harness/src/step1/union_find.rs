@@ -17,27 +17,28 @@ use proptest::prelude::*;
 use crate::check::{Check, Failure, Group, expect_eq};
 use crate::gate::{Class, Gate};
 use crate::property::for_all;
+use crate::step1::learner::{self, Erased, Fns, Learner, Table, down, down_mut};
 
 /// The kata's API, as the suite sees it. The grade macro implements it with
 /// `<crate>::union_find::UnionFind`.
 pub trait UnionFind {
     type Sets<I: Copy + Eq + From<usize> + Into<usize>>;
-    fn new<I: Copy + Eq + From<usize> + Into<usize>>(n: usize) -> Self::Sets<I>;
-    fn find<I: Copy + Eq + From<usize> + Into<usize>>(sets: &mut Self::Sets<I>, x: I) -> I;
-    fn union<I: Copy + Eq + From<usize> + Into<usize>>(
+    fn new<I: Copy + Eq + From<usize> + Into<usize> + 'static>(n: usize) -> Self::Sets<I>;
+    fn find<I: Copy + Eq + From<usize> + Into<usize> + 'static>(sets: &mut Self::Sets<I>, x: I) -> I;
+    fn union<I: Copy + Eq + From<usize> + Into<usize> + 'static>(
         sets: &mut Self::Sets<I>,
         a: I,
         b: I,
     ) -> bool;
-    fn connected<I: Copy + Eq + From<usize> + Into<usize>>(
+    fn connected<I: Copy + Eq + From<usize> + Into<usize> + 'static>(
         sets: &mut Self::Sets<I>,
         a: I,
         b: I,
     ) -> bool;
-    fn set_size<I: Copy + Eq + From<usize> + Into<usize>>(sets: &mut Self::Sets<I>, x: I) -> usize;
-    fn set_count<I: Copy + Eq + From<usize> + Into<usize>>(sets: &Self::Sets<I>) -> usize;
-    fn len<I: Copy + Eq + From<usize> + Into<usize>>(sets: &Self::Sets<I>) -> usize;
-    fn is_empty<I: Copy + Eq + From<usize> + Into<usize>>(sets: &Self::Sets<I>) -> bool;
+    fn set_size<I: Copy + Eq + From<usize> + Into<usize> + 'static>(sets: &mut Self::Sets<I>, x: I) -> usize;
+    fn set_count<I: Copy + Eq + From<usize> + Into<usize> + 'static>(sets: &Self::Sets<I>) -> usize;
+    fn len<I: Copy + Eq + From<usize> + Into<usize> + 'static>(sets: &Self::Sets<I>) -> usize;
+    fn is_empty<I: Copy + Eq + From<usize> + Into<usize> + 'static>(sets: &Self::Sets<I>) -> bool;
 }
 
 pub const GROUP: Group = super::GROUPS.union_find;
@@ -609,4 +610,83 @@ macro_rules! __step1_union_find {
             }
         }
     };
+}
+
+/// The crate under test's functions, registered by [`register`].
+static TABLE: Table = Table::new(GROUP.name);
+
+impl UnionFind for Learner {
+    type Sets<I: Copy + Eq + From<usize> + Into<usize>> = Erased;
+    fn new<I: Copy + Eq + From<usize> + Into<usize> + 'static>(n: usize) -> Erased {
+        TABLE.get_at::<I, fn(usize) -> Erased>("new")(n)
+    }
+    fn find<I: Copy + Eq + From<usize> + Into<usize> + 'static>(sets: &mut Erased, x: I) -> I {
+        TABLE.get_at::<I, fn(&mut Erased, I) -> I>("find")(sets, x)
+    }
+    fn union<I: Copy + Eq + From<usize> + Into<usize> + 'static>(
+        sets: &mut Erased,
+        a: I,
+        b: I,
+    ) -> bool {
+        TABLE.get_at::<I, fn(&mut Erased, I, I) -> bool>("union")(sets, a, b)
+    }
+    fn connected<I: Copy + Eq + From<usize> + Into<usize> + 'static>(
+        sets: &mut Erased,
+        a: I,
+        b: I,
+    ) -> bool {
+        TABLE.get_at::<I, fn(&mut Erased, I, I) -> bool>("connected")(sets, a, b)
+    }
+    fn set_size<I: Copy + Eq + From<usize> + Into<usize> + 'static>(
+        sets: &mut Erased,
+        x: I,
+    ) -> usize {
+        TABLE.get_at::<I, fn(&mut Erased, I) -> usize>("set_size")(sets, x)
+    }
+    fn set_count<I: Copy + Eq + From<usize> + Into<usize> + 'static>(sets: &Erased) -> usize {
+        TABLE.get_at::<I, fn(&Erased) -> usize>("set_count")(sets)
+    }
+    fn len<I: Copy + Eq + From<usize> + Into<usize> + 'static>(sets: &Erased) -> usize {
+        TABLE.get_at::<I, fn(&Erased) -> usize>("len")(sets)
+    }
+    fn is_empty<I: Copy + Eq + From<usize> + Into<usize> + 'static>(sets: &Erased) -> bool {
+        TABLE.get_at::<I, fn(&Erased) -> bool>("is_empty")(sets)
+    }
+}
+
+/// Registers `S`'s functions for [`Learner`], at the element types the checks use.
+pub fn register<S: UnionFind>()
+where
+    S::Sets<usize>: 'static,
+    S::Sets<Id>: 'static,
+{
+    fn at<S: UnionFind, I: Copy + Eq + From<usize> + Into<usize> + 'static>(fns: &mut Fns)
+    where
+        S::Sets<I>: 'static,
+    {
+        fns.add_at::<I, fn(usize) -> Erased>("new", |n| learner::erase(S::new::<I>(n)));
+        fns.add_at::<I, fn(&mut Erased, I) -> I>("find", |sets, x| {
+            S::find(down_mut::<S::Sets<I>>(sets), x)
+        });
+        fns.add_at::<I, fn(&mut Erased, I, I) -> bool>("union", |sets, a, b| {
+            S::union(down_mut::<S::Sets<I>>(sets), a, b)
+        });
+        fns.add_at::<I, fn(&mut Erased, I, I) -> bool>("connected", |sets, a, b| {
+            S::connected(down_mut::<S::Sets<I>>(sets), a, b)
+        });
+        fns.add_at::<I, fn(&mut Erased, I) -> usize>("set_size", |sets, x| {
+            S::set_size(down_mut::<S::Sets<I>>(sets), x)
+        });
+        fns.add_at::<I, fn(&Erased) -> usize>("set_count", |sets| {
+            S::set_count(down::<S::Sets<I>>(sets))
+        });
+        fns.add_at::<I, fn(&Erased) -> usize>("len", |sets| S::len(down::<S::Sets<I>>(sets)));
+        fns.add_at::<I, fn(&Erased) -> bool>("is_empty", |sets| {
+            S::is_empty(down::<S::Sets<I>>(sets))
+        });
+    }
+    TABLE.fill(|fns| {
+        at::<S, usize>(fns);
+        at::<S, Id>(fns);
+    });
 }

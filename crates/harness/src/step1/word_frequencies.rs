@@ -18,12 +18,13 @@ use crate::check::{Check, Failure, Group, expect_eq, show};
 use crate::counting::{Counted, measure};
 use crate::gate::{Class, Gate};
 use crate::property::for_all;
+use crate::step1::learner::{Learner, Table};
 
 /// The kata's API, as the suite sees it. The grade macro implements it by calling
 /// `<crate>::word_frequencies::{top_words, top_k}`.
 pub trait WordFrequencies {
     fn top_words(text: &str, k: usize) -> Vec<(String, usize)>;
-    fn top_k<W: Hash + Ord + Clone>(words: &[W], k: usize) -> Vec<(W, usize)>;
+    fn top_k<W: Hash + Ord + Clone + 'static>(words: &[W], k: usize) -> Vec<(W, usize)>;
 }
 
 pub const GROUP: Group = super::GROUPS.word_frequencies;
@@ -285,4 +286,26 @@ macro_rules! __step1_word_frequencies {
             }
         }
     };
+}
+
+/// The crate under test's functions, registered by [`register`].
+static TABLE: Table = Table::new(GROUP.name);
+
+impl WordFrequencies for Learner {
+    fn top_words(text: &str, k: usize) -> Vec<(String, usize)> {
+        TABLE.get::<fn(&str, usize) -> Vec<(String, usize)>>("top_words")(text, k)
+    }
+    fn top_k<W: Hash + Ord + Clone + 'static>(words: &[W], k: usize) -> Vec<(W, usize)> {
+        TABLE.get::<fn(&[W], usize) -> Vec<(W, usize)>>("top_k")(words, k)
+    }
+}
+
+/// Registers `S`'s functions for [`Learner`], at the types the checks use.
+pub fn register<S: WordFrequencies>() {
+    TABLE.fill(|fns| {
+        fns.add::<fn(&str, usize) -> Vec<(String, usize)>>("top_words", S::top_words);
+        fns.add::<fn(&[u8], usize) -> Vec<(u8, usize)>>("top_k", S::top_k);
+        fns.add::<fn(&[u32], usize) -> Vec<(u32, usize)>>("top_k", S::top_k);
+        fns.add::<fn(&[Counted<u32>], usize) -> Vec<(Counted<u32>, usize)>>("top_k", S::top_k);
+    });
 }

@@ -86,7 +86,7 @@ struct Fifo;
 impl LruCache for Fifo {
     type Cache<K: Hash + Eq + Clone, V> = ScanCache<K, V>;
 
-    fn new<K: Hash + Eq + Clone, V>(capacity: usize) -> ScanCache<K, V> {
+    fn new<K: Hash + Eq + Clone + 'static, V: 'static>(capacity: usize) -> ScanCache<K, V> {
         ScanEviction::new(capacity)
     }
 

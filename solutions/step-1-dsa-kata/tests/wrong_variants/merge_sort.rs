@@ -69,7 +69,7 @@ impl MergeSort for HeapSort {
 struct DropsTail;
 
 impl MergeSort for DropsTail {
-    fn merge_sort<T: Ord + Clone>(items: &mut [T]) {
+    fn merge_sort<T: Ord + Clone + 'static>(items: &mut [T]) {
         if items.len() <= 1 {
             return;
         }

@@ -194,10 +194,10 @@ struct OneSidedAvl;
 
 impl OrderedMap for OneSidedAvl {
     type Map<K: Ord, V> = Bst<K, V>;
-    fn new<K: Ord, V>() -> Bst<K, V> {
+    fn new<K: Ord + 'static, V: 'static>() -> Bst<K, V> {
         UnbalancedBst::new()
     }
-    fn insert<K: Ord, V>(map: &mut Bst<K, V>, key: K, value: V) -> Option<V> {
+    fn insert<K: Ord + 'static, V: 'static>(map: &mut Bst<K, V>, key: K, value: V) -> Option<V> {
         let mut old = None;
         map.root = Some(one_sided_insert(map.root.take(), key, value, &mut old));
         if old.is_none() {
@@ -205,22 +205,22 @@ impl OrderedMap for OneSidedAvl {
         }
         old
     }
-    fn get<'a, K: Ord, V>(map: &'a Bst<K, V>, key: &K) -> Option<&'a V> {
+    fn get<'a, K: Ord + 'static, V: 'static>(map: &'a Bst<K, V>, key: &K) -> Option<&'a V> {
         UnbalancedBst::get(map, key)
     }
-    fn remove<K: Ord, V>(map: &mut Bst<K, V>, key: &K) -> Option<V> {
+    fn remove<K: Ord + 'static, V: 'static>(map: &mut Bst<K, V>, key: &K) -> Option<V> {
         UnbalancedBst::remove(map, key)
     }
-    fn len<K: Ord, V>(map: &Bst<K, V>) -> usize {
+    fn len<K: Ord + 'static, V: 'static>(map: &Bst<K, V>) -> usize {
         map.len
     }
-    fn first<K: Ord, V>(map: &Bst<K, V>) -> Option<(&K, &V)> {
+    fn first<K: Ord + 'static, V: 'static>(map: &Bst<K, V>) -> Option<(&K, &V)> {
         UnbalancedBst::first(map)
     }
-    fn last<K: Ord, V>(map: &Bst<K, V>) -> Option<(&K, &V)> {
+    fn last<K: Ord + 'static, V: 'static>(map: &Bst<K, V>) -> Option<(&K, &V)> {
         UnbalancedBst::last(map)
     }
-    fn range<K: Ord, V>(map: &Bst<K, V>, range: Range<K>) -> Vec<(&K, &V)> {
+    fn range<K: Ord + 'static, V: 'static>(map: &Bst<K, V>, range: Range<K>) -> Vec<(&K, &V)> {
         UnbalancedBst::range(map, range)
     }
 }
