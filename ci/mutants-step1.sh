@@ -10,6 +10,8 @@
 #
 #   bash ci/mutants-step1.sh                       # every kata (hours on a small machine)
 #   KATAS="quickselect consistent_hash" bash ci/mutants-step1.sh   # some of them
+#   OUT=mutants KATAS=trie bash ci/mutants-step1.sh   # keep the outcomes in mutants/trie/
+#   OUT=mutants COMPARE_ONLY=1 bash ci/mutants-step1.sh   # re-judge them after editing the list
 #
 # Needs cargo-mutants (`cargo install cargo-mutants --locked`). Mutates the tree in place
 # (cargo-mutants restores every file); commit or stash first. About 10–20 s per mutant on a
@@ -28,6 +30,9 @@ katas=${KATAS:-$(ls solutions/step-1-dsa-kata/src/ | grep -v '^lib.rs$' | sed 's
 # One kata at a time: its mutants, judged by the grade filtered to its own checks (a
 # reference file is only called by its own kata's checks). `--cargo-arg=--test=grade`
 # builds the grade alone, not the fixtures binary too (that halves the time per mutant).
+# COMPARE_ONLY=1 (with OUT) judges outcomes kept by an earlier run against the list as it is
+# now, without mutating anything.
+[ -n "${COMPARE_ONLY:-}" ] && katas=""
 for kata in $katas; do
   echo "mutating $kata…"
   cargo mutants --in-place --package solution-step-1 \
@@ -49,6 +54,7 @@ for line in open(sys.argv[2]):
         known[mutant.strip()] = why.strip()
 viable = caught = 0
 unexplained = []
+per_kata = {}  # kata: [caught, viable]
 for outcome in outcomes:
     scenario = outcome["scenario"]
     if not isinstance(scenario, dict) or "Mutant" not in scenario:
@@ -58,11 +64,16 @@ for outcome in outcomes:
         continue
     viable += 1
     name = scenario["Mutant"]["name"]  # file:line:column: what was replaced
+    kata = per_kata.setdefault(name.split(":")[0].split("/")[-1].removesuffix(".rs"), [0, 0])
+    kata[1] += 1
     if summary in ("CaughtMutant", "Timeout"):
         caught += 1
+        kata[0] += 1
     elif name not in known:
         unexplained.append(name)
 explained = viable - caught - len(unexplained)
+for name, (kata_caught, kata_viable) in sorted(per_kata.items()):
+    print(f"  {name}: {kata_caught}/{kata_viable} caught")
 print(f"viable mutants: {viable}, caught: {caught} ({100 * caught / max(viable, 1):.1f}%), "
       f"survivors on the kept list: {explained}, unexplained survivors: {len(unexplained)}")
 for name in unexplained:
