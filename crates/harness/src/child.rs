@@ -76,7 +76,9 @@ pub fn serve(check: &Check, seed: u64) -> ! {
 /// a tool's timeout kills `cargo test`) cannot: without this, a check stuck in an endless
 /// loop would keep spinning after the grading that started it was over.
 fn die_with_parent() {
-    let parent = std::env::var(PARENT_VAR).ok().and_then(|pid| pid.parse::<i32>().ok());
+    let parent = std::env::var(PARENT_VAR)
+        .ok()
+        .and_then(|pid| pid.parse::<i32>().ok());
     let Some(parent) = parent.map(Pid::from_raw) else {
         return; // started by hand, not by `run_in_child`
     };
@@ -87,7 +89,9 @@ fn die_with_parent() {
         let _ = killpg(nix::unistd::getpgrp(), Signal::SIGKILL);
         std::process::exit(1);
     };
-    let _ = thread::Builder::new().name("parent-watch".into()).spawn(watch);
+    let _ = thread::Builder::new()
+        .name("parent-watch".into())
+        .spawn(watch);
 }
 
 /// The message of the last panic, recorded by the hook installed in [`run_here`].

@@ -4,8 +4,9 @@
 //! arm only (descending inserts make a list) whose range walks the whole tree, an
 //! `is_empty` that is always true, and entries in an arena with a sorted `Vec` of their
 //! indices (values never move, but each insert shifts O(n) indices). And a correct map
-//! written differently from the reference's boxed AVL tree, which the gates on moves and
-//! on front inserts must accept: a skip list whose nodes live in an arena (a `Vec`).
+//! written differently from the reference's boxed AVL tree, which every check (but the
+//! source rule, which reads the learner's file) must accept: a skip list whose nodes live
+//! in an arena (a `Vec`), and a treap of boxed nodes.
 
 use std::cmp::Ordering;
 use std::mem;
@@ -588,11 +589,187 @@ impl OrderedMap for ArenaSkipList {
     }
 }
 
+// ---------------------------------------------------------------------------------------
+// A correct treap: a binary search tree of boxed nodes kept in heap order of random
+// priorities by rotations (expected depth O(log n)); remove merges the node's subtrees.
+
+type TreapLink<K, V> = Option<Box<TreapNode<K, V>>>;
+
+pub struct TreapNode<K, V> {
+    key: K,
+    value: V,
+    priority: u64,
+    left: TreapLink<K, V>,
+    right: TreapLink<K, V>,
+}
+
+pub struct Treap<K, V> {
+    root: TreapLink<K, V>,
+    len: usize,
+    /// An xorshift state for the priorities of new nodes.
+    rng: u64,
+}
+
+fn treap_insert<K: Ord, V>(
+    link: TreapLink<K, V>,
+    entry: (K, V, u64),
+    old: &mut Option<V>,
+) -> Box<TreapNode<K, V>> {
+    let (key, value, priority) = entry;
+    let Some(mut node) = link else {
+        return Box::new(TreapNode {
+            key,
+            value,
+            priority,
+            left: None,
+            right: None,
+        });
+    };
+    match key.cmp(&node.key) {
+        Ordering::Less => {
+            let mut left = treap_insert(node.left.take(), (key, value, priority), old);
+            if left.priority > node.priority {
+                node.left = left.right.take();
+                left.right = Some(node);
+                return left;
+            }
+            node.left = Some(left);
+        }
+        Ordering::Greater => {
+            let mut right = treap_insert(node.right.take(), (key, value, priority), old);
+            if right.priority > node.priority {
+                node.right = right.left.take();
+                right.left = Some(node);
+                return right;
+            }
+            node.right = Some(right);
+        }
+        Ordering::Equal => *old = Some(mem::replace(&mut node.value, value)),
+    }
+    node
+}
+
+/// Joins two treaps, every key of `small` below every key of `large`.
+fn treap_merge<K, V>(small: TreapLink<K, V>, large: TreapLink<K, V>) -> TreapLink<K, V> {
+    match (small, large) {
+        (None, only) | (only, None) => only,
+        (Some(mut small), Some(mut large)) => {
+            if small.priority > large.priority {
+                small.right = treap_merge(small.right.take(), Some(large));
+                Some(small)
+            } else {
+                large.left = treap_merge(Some(small), large.left.take());
+                Some(large)
+            }
+        }
+    }
+}
+
+fn treap_remove<K: Ord, V>(link: &mut TreapLink<K, V>, key: &K) -> Option<V> {
+    let node = link.as_mut()?;
+    match key.cmp(&node.key) {
+        Ordering::Less => treap_remove(&mut node.left, key),
+        Ordering::Greater => treap_remove(&mut node.right, key),
+        Ordering::Equal => {
+            let mut node = link.take().expect("matched above");
+            *link = treap_merge(node.left.take(), node.right.take());
+            Some(node.value)
+        }
+    }
+}
+
+fn treap_range<'a, K: Ord, V>(
+    link: &'a TreapLink<K, V>,
+    range: &Range<K>,
+    out: &mut Vec<(&'a K, &'a V)>,
+) {
+    let Some(node) = link else { return };
+    if range.start < node.key {
+        treap_range(&node.left, range, out);
+    }
+    let before_end = node.key < range.end;
+    if range.start <= node.key && before_end {
+        out.push((&node.key, &node.value));
+    }
+    if before_end {
+        treap_range(&node.right, range, out);
+    }
+}
+
+struct BoxedTreap;
+
+impl OrderedMap for BoxedTreap {
+    type Map<K: Ord, V> = Treap<K, V>;
+    fn new<K: Ord, V>() -> Self::Map<K, V> {
+        Treap {
+            root: None,
+            len: 0,
+            rng: 0x9E37_79B9_7F4A_7C15,
+        }
+    }
+    fn insert<K: Ord, V>(map: &mut Self::Map<K, V>, key: K, value: V) -> Option<V> {
+        map.rng ^= map.rng << 13;
+        map.rng ^= map.rng >> 7;
+        map.rng ^= map.rng << 17;
+        let mut old = None;
+        map.root = Some(treap_insert(map.root.take(), (key, value, map.rng), &mut old));
+        if old.is_none() {
+            map.len += 1;
+        }
+        old
+    }
+    fn get<'a, K: Ord, V>(map: &'a Self::Map<K, V>, key: &K) -> Option<&'a V> {
+        let mut link = &map.root;
+        while let Some(node) = link {
+            link = match key.cmp(&node.key) {
+                Ordering::Less => &node.left,
+                Ordering::Greater => &node.right,
+                Ordering::Equal => return Some(&node.value),
+            };
+        }
+        None
+    }
+    fn remove<K: Ord, V>(map: &mut Self::Map<K, V>, key: &K) -> Option<V> {
+        let removed = treap_remove(&mut map.root, key);
+        if removed.is_some() {
+            map.len -= 1;
+        }
+        removed
+    }
+    fn len<K: Ord, V>(map: &Self::Map<K, V>) -> usize {
+        map.len
+    }
+    fn first<K: Ord, V>(map: &Self::Map<K, V>) -> Option<(&K, &V)> {
+        let mut node = map.root.as_deref()?;
+        while let Some(left) = node.left.as_deref() {
+            node = left;
+        }
+        Some((&node.key, &node.value))
+    }
+    fn last<K: Ord, V>(map: &Self::Map<K, V>) -> Option<(&K, &V)> {
+        let mut node = map.root.as_deref()?;
+        while let Some(right) = node.right.as_deref() {
+            node = right;
+        }
+        Some((&node.key, &node.value))
+    }
+    fn range<K: Ord, V>(map: &Self::Map<K, V>, range: Range<K>) -> Vec<(&K, &V)> {
+        let mut out = Vec::new();
+        treap_range(&map.root, &range, &mut out);
+        out
+    }
+}
+
 pub fn add(plan: Plan) -> Plan {
     let mut plan = plan;
     for check in checks::<ArenaSkipList>() {
         if check.id() != "ordered_map::no_std_shortcut" {
             plan = crate::accept(plan, "arena_skip_list", vec![check.clone()], &check.id());
+        }
+    }
+    for check in checks::<BoxedTreap>() {
+        if check.id() != "ordered_map::no_std_shortcut" {
+            plan = crate::accept(plan, "boxed_treap", vec![check.clone()], &check.id());
         }
     }
     let plan = plan.reject(
