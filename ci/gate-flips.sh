@@ -8,9 +8,12 @@
 #
 #   bash ci/gate-flips.sh            # 30 runs each
 #   RUNS=5 bash ci/gate-flips.sh     # a quick look
+#   FILTER=front_inserts_gate RUNS=100 bash ci/gate-flips.sh   # one gate, in both binaries
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${RUNS:-30}
+# A test-name filter for both binaries (empty: every check); checks it leaves out are skipped.
+filter=${FILTER:-}
 work=$(mktemp -d)
 hogs=()
 cleanup() {
@@ -40,14 +43,14 @@ done
 
 for i in $(seq 1 "$runs"); do
   start=$(date +%s%N)
-  BACKEND_PATH_REPORT="$work/grade-$i.json" "$grade_bin" -q >/dev/null 2>&1 || true
+  BACKEND_PATH_REPORT="$work/grade-$i.json" "$grade_bin" -q $filter >/dev/null 2>&1 || true
   echo $(( ($(date +%s%N) - start) / 1000000 )) >>"$work/grade-times"
-  BACKEND_PATH_REPORT="$work/fixtures-$i.json" "$fixtures_bin" -q >/dev/null 2>&1 || true
+  BACKEND_PATH_REPORT="$work/fixtures-$i.json" "$fixtures_bin" -q $filter >/dev/null 2>&1 || true
   printf '.'
 done
 echo
 
-python3 - "$work" "$runs" <<'PY'
+python3 - "$work" "$runs" "$filter" <<'PY'
 import json, sys, statistics
 work, runs = sys.argv[1], int(sys.argv[2])
 flips, trials = {}, 0
@@ -55,6 +58,8 @@ for kind in ("grade", "fixtures"):
     for i in range(1, runs + 1):
         report = json.load(open(f"{work}/{kind}-{i}.json"))
         for check in report["checks"]:
+            if check["status"] == "not_run":
+                continue  # left out by FILTER
             trials += 1
             if check["status"] != "pass":
                 flips.setdefault(f"{kind}: {check['id']}", []).append(i)
@@ -63,6 +68,6 @@ print(f"verdicts: {trials} over {runs} runs of each binary under a 2-process CPU
 print(f"flips: {sum(len(v) for v in flips.values())}")
 for name, which in sorted(flips.items()):
     print(f"  {name}: wrong in runs {which}")
-print(f"full step-1 grading (reference), wall time under the hog: "
+print(f"step-1 grading run (reference{', ' + sys.argv[3] if sys.argv[3] else ''}), wall time under the hog: "
       f"min {min(times):.2f} s, median {statistics.median(times):.2f} s, max {max(times):.2f} s")
 PY

@@ -5,7 +5,8 @@
 //! The parent waits up to the check's timeout. So an infinite loop becomes `timed out`, and a
 //! stack overflow or an abort becomes `crashed` for that check only; the other verdicts
 //! survive. The child leads its own process group, and the parent kills the whole group when
-//! the check ends: no server a check started outlives it.
+//! the check ends: no server a check started outlives it. And if the parent itself is
+//! killed, the child notices (its parent process changes) and kills its own group.
 
 use std::io::{Read, Write};
 use std::process::{Command, ExitStatus, Stdio};
@@ -54,8 +55,12 @@ struct ChildResult {
     failure: Option<String>,
 }
 
+/// Set in a child's environment to the parent's process id (see [`die_with_parent`]).
+const PARENT_VAR: &str = "BACKEND_PATH_PARENT";
+
 /// In the child: runs `check` and prints its result line. Never returns.
 pub fn serve(check: &Check, seed: u64) -> ! {
+    die_with_parent();
     let failure = run_here(check, seed).err().map(|f| f.message);
     let line = serde_json::to_string(&ChildResult { failure }).expect("a result serialises");
     let mut stdout = std::io::stdout().lock();
@@ -63,6 +68,30 @@ pub fn serve(check: &Check, seed: u64) -> ! {
     let _ = writeln!(stdout, "\n{RESULT_MARKER}{line}");
     let _ = stdout.flush();
     std::process::exit(0);
+}
+
+/// In the child: kills the child's process group (itself and whatever its check started)
+/// once the parent that spawned it is gone. The parent kills the group when the check ends,
+/// but a parent that is killed itself (Ctrl-C reaches only the parent's own process group;
+/// a tool's timeout kills `cargo test`) cannot: without this, a check stuck in an endless
+/// loop would keep spinning after the grading that started it was over.
+fn die_with_parent() {
+    let parent = std::env::var(PARENT_VAR)
+        .ok()
+        .and_then(|pid| pid.parse::<i32>().ok());
+    let Some(parent) = parent.map(Pid::from_raw) else {
+        return; // started by hand, not by `run_in_child`
+    };
+    let watch = move || {
+        while nix::unistd::getppid() == parent {
+            thread::sleep(Duration::from_millis(100));
+        }
+        let _ = killpg(nix::unistd::getpgrp(), Signal::SIGKILL);
+        std::process::exit(1);
+    };
+    let _ = thread::Builder::new()
+        .name("parent-watch".into())
+        .spawn(watch);
 }
 
 /// The message of the last panic, recorded by the hook installed in [`run_here`].
@@ -117,6 +146,7 @@ pub fn run_in_child(label: &str, timeout: Duration, seed: u64) -> Result<(), Fai
     let mut command = Command::new(exe);
     command
         .env(CHILD_VAR, label)
+        .env(PARENT_VAR, std::process::id().to_string())
         .env(crate::seed::CHECK_SEED_VAR, seed.to_string())
         .stdin(Stdio::null())
         .stdout(Stdio::piped())

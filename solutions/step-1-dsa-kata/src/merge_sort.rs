@@ -91,31 +91,14 @@ fn merge<T: Ord + Clone>(left: &[T], right: &[T], out: &mut [T]) {
         back_l -= usize::from(take_left);
         back_r -= usize::from(!take_left);
     }
-    // What is left in the middle (when the halves differ in length), front to back.
-    merge_forward(
-        &left[front_l..back_l],
-        &right[front_r..back_r],
-        &mut out[steps..len - steps],
-    );
-}
-
-/// The plain merge, front to back.
-fn merge_forward<T: Ord + Clone>(left: &[T], right: &[T], out: &mut [T]) {
-    let (mut i, mut j, mut k) = (0, 0, 0);
-    while i < left.len() && j < right.len() {
-        let take_right = right[j] < left[i];
-        out[k].clone_from(if take_right { &right[j] } else { &left[i] });
-        j += usize::from(take_right);
-        i += usize::from(!take_right);
-        k += 1;
-    }
-    // One side is exhausted: the rest of the other is already in order.
-    let rest = if i < left.len() {
-        &left[i..]
+    // Each end placed `steps` = len / 2 elements (`left` is the first len / 2): when `len` is
+    // odd, one element is left for the middle, in whichever half still has one.
+    let rest = if front_l < back_l {
+        &left[front_l..back_l]
     } else {
-        &right[j..]
+        &right[front_r..back_r]
     };
-    out[k..].clone_from_slice(rest);
+    out[steps..len - steps].clone_from_slice(rest);
 }
 
 /// Stable insertion sort for short runs: an element moves left only past greater ones.

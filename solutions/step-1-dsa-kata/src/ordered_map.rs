@@ -157,7 +157,9 @@ fn rebalance<K, V>(mut node: Box<Node<K, V>>) -> Box<Node<K, V>> {
     match balance(&node) {
         2.. => {
             // Left-heavy. If the left child leans right, straighten it first (left-right case).
-            if node.left.as_deref().is_some_and(|left| balance(left) < 0) {
+            // (A child's balance is -1, 0 or 1 here; 0 happens on remove only, and then one
+            // rotation is enough.)
+            if node.left.as_deref().is_some_and(|left| balance(left) == -1) {
                 node.left = node.left.take().map(rotate_left);
             }
             rotate_right(node)
@@ -166,7 +168,7 @@ fn rebalance<K, V>(mut node: Box<Node<K, V>>) -> Box<Node<K, V>> {
             if node
                 .right
                 .as_deref()
-                .is_some_and(|right| balance(right) > 0)
+                .is_some_and(|right| balance(right) == 1)
             {
                 node.right = node.right.take().map(rotate_right);
             }

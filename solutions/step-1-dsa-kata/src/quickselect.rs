@@ -73,10 +73,12 @@ fn partition_by<T>(items: &mut [T], mut goes_left: impl FnMut(&T) -> bool) -> us
 }
 
 /// The index of the median of three elements at pseudo-random positions (the only random
-/// position when the slice is shorter than 3).
+/// position when the slice is shorter than 3). A position is the high half of
+/// `random × len`: it reads the generator's high bits, its best-mixed ones, and divides
+/// nothing (`random % len` reads the low bits, which a weak generator repeats).
 fn pivot_index<T: Ord>(items: &[T], rng: &mut XorShift) -> usize {
-    let len = items.len() as u64;
-    let mut pick = || (rng.next() % len) as usize;
+    let len = u128::from(items.len() as u64);
+    let mut pick = || ((u128::from(rng.next()) * len) >> 64) as usize;
     let (a, b, c) = (pick(), pick(), pick());
     if items.len() < 3 {
         return a;

@@ -4,7 +4,8 @@
 //! Checks: worked examples, random operation sequences run step by step against
 //! `BTreeMap`, two comparison gates (keys inserted in ascending and in descending order,
 //! which turn a plain binary search tree into a list, and in random order), a gate on the
-//! cost of `range` (O(log n + k)), and a gate on element moves.
+//! cost of `range` (O(log n + k)), a gate on element moves, and a timing gate on inserts at
+//! the front.
 //!
 //! Why a moves gate: a sorted `Vec` with binary search passes the comparison gates
 //! (log n comparisons per insert), but each insert shifts every later element one slot
@@ -16,9 +17,19 @@
 //! value; an arena-backed tree or skip list moves everything when its `Vec` doubles, which
 //! averages out to O(1) per insert; a B-tree moves O(B) per insert; a sorted `Vec` moves
 //! about n/4 per insert on random keys.
+//!
+//! The moves gate sees values only. Entries kept in an arena (a `Vec` that only grows) plus
+//! a sorted `Vec` of their indices pass it and every count: binary search over the index
+//! is log n comparisons, and the values never move; but each insert shifts the later
+//! indices, O(n) memory moved that nothing can count. So the last gate is a timing one (see
+//! `Gate::check_time_growth`): the time of 1 000 inserts of keys smaller than every stored
+//! key (each one lands at the front, the worst case for a shifted index), on maps of 2 000
+//! and 32 000 keys. A tree's time per insert grows like log n (×1.3 between the sizes, its
+//! left spine hot in cache), a shifted index like n (×16); the limit sits at ×4.6.
 
 use std::collections::BTreeMap;
 use std::ops::Range;
+use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion};
 use proptest::collection::vec;
@@ -26,7 +37,7 @@ use proptest::prelude::*;
 
 use crate::check::{Check, Failure, Group, expect_eq, show};
 use crate::counting::{Counted, measure};
-use crate::gate::{Class, Gate};
+use crate::gate::{Class, CpuClock, Gate};
 use crate::property::for_all;
 use crate::step1::inputs::shuffled;
 use crate::step1::source_rules::{self, Forbidden};
@@ -114,6 +125,14 @@ pub fn checks<K: OrderedMap + 'static>() -> Vec<Check> {
              entry to make room: O(n) per insert; link nodes instead (Box them) so an insert \
              moves nothing",
             |_| moves_gate::<K>(),
+        ),
+        GROUP.check(
+            "front_inserts_gate",
+            "a sorted Vec of indices into an arena keeps the values still but shifts every \
+             later index on each insert: O(n) per insert that no count sees, only the clock; \
+             link the entries themselves (child links in each node) so an insert touches \
+             O(log n) of them",
+            |_| front_inserts_gate::<K>(),
         ),
         source_rules::no_std_shortcut(GROUP, K::SOURCE, FORBIDDEN),
     ]
@@ -412,6 +431,36 @@ fn moves_gate<K: OrderedMap>() -> Result<(), Failure> {
         large: 8_192,
     }
     .check(moves_per_insert::<K>)
+}
+
+/// Inserts timed by [`front_insert_time`].
+const FRONT_INSERTS: u64 = 1_000;
+
+/// The CPU time of [`FRONT_INSERTS`] inserts of keys smaller than every key of a map of `n`
+/// shuffled keys (descending, so each one becomes the new first key); building the map is
+/// not timed.
+fn front_insert_time<K: OrderedMap>(n: usize) -> Duration {
+    let mut map = K::new::<u64, u64>();
+    for key in shuffled(n, 5) {
+        K::insert(&mut map, FRONT_INSERTS + key, key);
+    }
+    let started = CpuClock::start();
+    for key in (0..FRONT_INSERTS).rev() {
+        std::hint::black_box(K::insert(&mut map, key, key));
+    }
+    started.elapsed()
+}
+
+fn front_inserts_gate<K: OrderedMap>() -> Result<(), Failure> {
+    Gate {
+        what: "the time per insert at the front of a map of n keys",
+        expected: Class::Log,
+        next_worse: Class::Linear,
+        constant: 0.0,
+        small: 2_000,
+        large: 32_000,
+    }
+    .check_time_growth(front_insert_time::<K>)
 }
 
 /// Criterion group `ordered_map`: n inserts of shuffled keys then n gets, for the learner's

@@ -5,6 +5,15 @@
 //! comparisons, hashes and clones per prefix query with 1 000 and 16 000 stored words: a
 //! trie answers in time that depends on the prefix and the answer, not on how many words it
 //! holds. The kata is generic over the symbol type so the gate can use counting symbols.
+//!
+//! A second gate, on words that all share a long prefix, closes the gap the first one
+//! leaves: a sorted `Vec` of words with binary search answers the random queries above in
+//! log2(n) word comparisons of a symbol or two each, and log n barely grows between the two
+//! sizes. When the words share their first 64 symbols, every probe of a binary search
+//! compares all 64 again (about log2(n) comparisons per query symbol: 10 at n = 1 000),
+//! while a trie walks each symbol of the query once (1 or 2 comparisons or hashes per symbol
+//! with a two-letter alphabet below the shared prefix). The bound, 4 per symbol, sits far
+//! from both.
 
 use std::collections::BTreeSet;
 
@@ -56,6 +65,13 @@ pub fn checks<K: Trie + 'static>() -> Vec<Check> {
             "walk down from the root one symbol at a time, then answer from the node you reach: \
              its stored count, its subtree; never look at the words outside that subtree",
             |_| prefix_cost_gate::<K>(),
+        ),
+        GROUP.check(
+            "shared_prefix_gate",
+            "a sorted list of words (binary search included) compares the whole shared start \
+             of the words again at every probe; a trie walks each symbol of the query once, \
+             from the root down, and never compares a query with a stored word",
+            |_| shared_prefix_gate::<K>(),
         ),
     ]
 }
@@ -320,6 +336,58 @@ fn prefix_cost_gate<K: Trie>() -> Result<(), Failure> {
         large: 16_000,
     }
     .check(symbol_work_per_query::<K>)
+}
+
+/// The symbols every word of [`work_per_query_symbol`] starts with.
+const SHARED_PREFIX: usize = 64;
+
+/// Symbol comparisons + hashes per query symbol, with `n` stored words that all start with
+/// the same [`SHARED_PREFIX`] symbols (`a`) and end in 14 random symbols from `b`, `c`. Each
+/// query is a `contains` of a stored word, a `contains` of a random word of the same shape
+/// (mostly absent) and a `count_prefix` of the shared prefix and 4 more symbols.
+fn work_per_query_symbol<K: Trie>(n: usize) -> u64 {
+    let mut rng = Lcg(0x5EED_0A11);
+    let mut word = || -> Vec<Counted<u8>> {
+        let suffix = (0..14).map(|_| b'b' + rng.below(2) as u8);
+        std::iter::repeat_n(b'a', SHARED_PREFIX)
+            .chain(suffix)
+            .map(Counted)
+            .collect()
+    };
+    let words: Vec<Vec<Counted<u8>>> = (0..n).map(|_| word()).collect();
+    let absent: Vec<Vec<Counted<u8>>> = (0..GATE_QUERIES).map(|_| word()).collect();
+    let mut trie = K::new::<Counted<u8>>();
+    for word in &words {
+        K::insert(&mut trie, word);
+    }
+    let stride = n / GATE_QUERIES as usize;
+    let queries: Vec<[&[Counted<u8>]; 3]> = (0..GATE_QUERIES as usize)
+        .map(|i| {
+            let stored = &words[i * stride];
+            [&stored[..], &absent[i][..], &stored[..SHARED_PREFIX + 4]]
+        })
+        .collect();
+    let symbols: usize = queries.iter().flatten().map(|query| query.len()).sum();
+    let (counts, _) = measure(|| {
+        for [stored, probe, prefix] in &queries {
+            std::hint::black_box(K::contains(&trie, stored));
+            std::hint::black_box(K::contains(&trie, probe));
+            std::hint::black_box(K::count_prefix(&trie, prefix));
+        }
+    });
+    (counts.comparisons + counts.hashes) / symbols as u64
+}
+
+fn shared_prefix_gate<K: Trie>() -> Result<(), Failure> {
+    Gate {
+        what: "symbol comparisons + hashes per query symbol",
+        expected: Class::Constant,
+        next_worse: Class::Linear,
+        constant: 4.0,
+        small: 1_000,
+        large: 16_000,
+    }
+    .check(work_per_query_symbol::<K>)
 }
 
 /// Criterion group `trie`: 1 000 `count_prefix` queries (1 to 4 letters) over n stored words,
