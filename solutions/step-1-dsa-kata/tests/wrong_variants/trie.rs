@@ -251,11 +251,11 @@ struct VecChildren<const SORTED: bool>;
 impl<const SORTED: bool> Trie for VecChildren<SORTED> {
     type Tree<S: Ord + Clone> = Node<S, SORTED>;
 
-    fn new<S: Ord + Clone>() -> Node<S, SORTED> {
+    fn new<S: Ord + Clone + 'static>() -> Node<S, SORTED> {
         Node::new()
     }
 
-    fn insert<S: Ord + Clone>(trie: &mut Node<S, SORTED>, word: &[S]) -> bool {
+    fn insert<S: Ord + Clone + 'static>(trie: &mut Node<S, SORTED>, word: &[S]) -> bool {
         if Self::contains(trie, word) {
             return false;
         }
@@ -276,15 +276,15 @@ impl<const SORTED: bool> Trie for VecChildren<SORTED> {
         true
     }
 
-    fn contains<S: Ord + Clone>(trie: &Node<S, SORTED>, word: &[S]) -> bool {
+    fn contains<S: Ord + Clone + 'static>(trie: &Node<S, SORTED>, word: &[S]) -> bool {
         trie.find(word).is_some_and(|node| node.is_word)
     }
 
-    fn count_prefix<S: Ord + Clone>(trie: &Node<S, SORTED>, prefix: &[S]) -> usize {
+    fn count_prefix<S: Ord + Clone + 'static>(trie: &Node<S, SORTED>, prefix: &[S]) -> usize {
         trie.find(prefix).map_or(0, |node| node.words)
     }
 
-    fn starts_with<S: Ord + Clone>(trie: &Node<S, SORTED>, prefix: &[S]) -> Vec<Vec<S>> {
+    fn starts_with<S: Ord + Clone + 'static>(trie: &Node<S, SORTED>, prefix: &[S]) -> Vec<Vec<S>> {
         let mut found = Vec::new();
         if let Some(node) = trie.find(prefix) {
             node.collect(&mut prefix.to_vec(), &mut found);
@@ -292,11 +292,11 @@ impl<const SORTED: bool> Trie for VecChildren<SORTED> {
         found
     }
 
-    fn len<S: Ord + Clone>(trie: &Node<S, SORTED>) -> usize {
+    fn len<S: Ord + Clone + 'static>(trie: &Node<S, SORTED>) -> usize {
         trie.words
     }
 
-    fn is_empty<S: Ord + Clone>(trie: &Node<S, SORTED>) -> bool {
+    fn is_empty<S: Ord + Clone + 'static>(trie: &Node<S, SORTED>) -> bool {
         trie.words == 0
     }
 }
