@@ -189,21 +189,37 @@ pub fn path_for(package: &str) -> Option<PathBuf> {
     Some(path_in(&target_dir_of_this_binary()?, package))
 }
 
-/// The target directory holding the running executable: the nearest ancestor with cargo's
-/// `CACHEDIR.TAG` (so `--target <triple>` and custom profiles are found too), else
+/// The target directory holding the running executable: the nearest ancestor that cargo
+/// marked as one (so `--target <triple>` and custom profiles are found too), else
 /// `CARGO_TARGET_DIR`.
 fn target_dir_of_this_binary() -> Option<PathBuf> {
     let exe = std::env::current_exe().ok()?;
     exe.ancestors()
         .skip(1)
-        .find(|dir| dir.join("CACHEDIR.TAG").is_file())
+        .find(|dir| is_target_dir(dir))
         .map(Path::to_path_buf)
         .or_else(|| std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from))
+}
+
+/// Whether cargo uses `dir` as a target directory. `.rustc_info.json` is written there by
+/// every build; `CACHEDIR.TAG` only when cargo created the directory itself, so it is
+/// missing when something else made `target/` first (`mkdir -p target/…` in a script).
+fn is_target_dir(dir: &Path) -> bool {
+    dir.join(".rustc_info.json").is_file() || dir.join("CACHEDIR.TAG").is_file()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_target_dir_made_by_a_script_first_is_still_found() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(!is_target_dir(dir.path()));
+        // No CACHEDIR.TAG (cargo found the directory already there), but cargo's own cache.
+        std::fs::write(dir.path().join(".rustc_info.json"), "{}").unwrap();
+        assert!(is_target_dir(dir.path()));
+    }
 
     fn check(id: &str, status: Status) -> CheckReport {
         CheckReport {
