@@ -9,7 +9,7 @@
 use std::hash::Hash;
 
 use criterion::{BenchmarkId, Criterion};
-use proptest::collection::hash_set;
+use proptest::collection::btree_set;
 use proptest::prelude::*;
 
 use crate::check::{Check, Failure, Group, expect_eq};
@@ -45,7 +45,9 @@ pub fn checks<K: BloomFilter + 'static>() -> Vec<Check> {
              same item: derive both from the same hashes, in the same way",
             |ctx| {
                 let rate = prop_oneof![Just(0.5), Just(0.1), Just(0.01), Just(0.001)];
-                let items = hash_set(any::<u64>(), 0..300);
+                // A BTreeSet, not a HashSet: the insertion order (and so which item a broken
+                // filter drops, and the shrunk input it is shown) is the same in every run.
+                let items = btree_set(any::<u64>(), 0..300);
                 for_all(
                     ctx,
                     150,
