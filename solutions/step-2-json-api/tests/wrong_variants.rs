@@ -79,6 +79,11 @@ const REJECTIONS: &[Rejection] = &[
         "got:      201 Created",
     ),
     rejects(
+        "nested_arrays_read_as_objects",
+        "errors::wrong_types_4xx",
+        r#"--data-raw '{"article":["t","d","b"]}'"#,
+    ),
+    rejects(
         "errors_as_500",
         "errors::wrong_content_type_4xx",
         "got:      500 Internal Server Error",
