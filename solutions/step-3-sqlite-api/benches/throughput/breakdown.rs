@@ -129,6 +129,13 @@ pub fn print(step3: &Target, size: usize, rounds: usize) {
         "GET /healthz, light client: HTTP on loopback, both sides",
         light_health,
     );
+    // One client waits for each answer before it sends the next request, so its rate can
+    // never beat one round trip per create, however little the server does.
+    println!(
+        "            one client's ceiling: a round trip that does no work at all allows {:.0}% of \
+         the raw loop's rate (the rate over several clients is not bound by it)",
+        100.0 * each_own.as_secs_f64() / light_health.as_secs_f64()
+    );
     let reqwest_health = median((0..rounds).map(|_| {
         let started = Instant::now();
         harness_client.healthz().unwrap_or_else(|f| panic!("{f}"));
