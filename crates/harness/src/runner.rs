@@ -192,12 +192,13 @@ impl Plan {
         self
     }
 
-    /// The fixture `fixture` must *pass* every check of `suite` in `groups`: a partial
-    /// solution (e.g. a learner's first stage) that the step promises is enough for them.
+    /// The fixture `fixture` must *pass* every check of `suite` in `groups` (a group's name,
+    /// or one check's id, `group::name`): a partial solution (e.g. a learner's first stage)
+    /// that the step promises is enough for them, or a correct one written differently.
     pub fn accepts(mut self, fixture: &str, suite: Suite, groups: &[&str]) -> Plan {
         let before = self.entries.len();
         for check in suite.checks {
-            if groups.contains(&check.group) {
+            if groups.contains(&check.group) || groups.contains(&check.id().as_str()) {
                 self.entries.push(Entry {
                     label: format!("{fixture}::passes::{}", check.id()),
                     check,

@@ -19,6 +19,11 @@ const REJECTIONS: &[Rejection] = &[
         "started listening",
     ),
     rejects(
+        "unnamed_startup_error",
+        "durability::unwritable_dir_stops_startup",
+        "expected: a non-zero exit and stderr naming",
+    ),
+    rejects(
         "no_shutdown_deadline",
         "shutdown::stalled_clients_cannot_hold_exit",
         "still running",
@@ -196,6 +201,12 @@ fn main() -> std::process::ExitCode {
             "no_save",
             step2::suite(fixture_target(fixtures, "no_save"), dir),
             &["server", "articles", "comments", "tags", "errors"],
+        )
+        // A startup error may name the setting (`DATA_DIR`) instead of its path.
+        .accepts(
+            "names_only_the_variable",
+            step2::suite(fixture_target(fixtures, "names_only_the_variable"), dir),
+            &["durability::unwritable_dir_stops_startup"],
         );
     harness::run_plan(plan)
 }

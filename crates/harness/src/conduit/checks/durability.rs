@@ -337,8 +337,9 @@ pub(crate) fn burst_then_sigkill(
     Ok(acked)
 }
 
-/// `DATA_DIR` exists but cannot be written in: the server must refuse to start, naming it,
-/// rather than start healthy and answer every write with a 500.
+/// `DATA_DIR` exists but cannot be written in: the server must refuse to start, naming it
+/// (its path, or a path inside it, or the setting `DATA_DIR` or `DATABASE_PATH`), rather
+/// than start healthy and answer every write with a 500.
 fn unwritable_dir_stops_startup(service: &Service) -> Result<(), Failure> {
     let app = service.app()?;
     let _read_only = ReadOnlyDir::make(app.data_dir())?;
@@ -363,10 +364,14 @@ fn unwritable_dir_stops_startup(service: &Service) -> Result<(), Failure> {
             )))
         }
         Launch::Exited { status, stderr, .. } => {
-            if status.success() || !stderr.contains(&shown) {
+            let named = [shown.as_str(), "DATA_DIR", "DATABASE_PATH"]
+                .iter()
+                .any(|name| stderr.contains(name));
+            if status.success() || !named {
                 return Err(Failure::new(format!(
                     "started:  {}\nwith:     {shown} read-only\nexpected: a non-zero exit and \
-                     stderr naming {shown}\ngot:      {status}, stderr:\n{stderr}",
+                     stderr naming {shown} (or the setting DATA_DIR), so whoever starts it knows \
+                     what to fix\ngot:      {status}, stderr:\n{stderr}",
                     app.command_line()
                 )));
             }
