@@ -156,20 +156,32 @@ impl Report {
     }
 
     pub fn write(&self, path: &Path) -> std::io::Result<()> {
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)?;
-        }
         let json = serde_json::to_string_pretty(self).map_err(std::io::Error::other)?;
-        // Write a neighbour and rename it over the report: a reader never sees half a file.
-        let partial = path.with_extension(format!("json.{}.partial", std::process::id()));
-        std::fs::write(&partial, json)?;
-        std::fs::rename(&partial, path)
+        write_whole(path, &json)
     }
 
     pub fn read(path: &Path) -> std::io::Result<Report> {
         let text = std::fs::read_to_string(path)?;
         serde_json::from_str(&text).map_err(std::io::Error::other)
     }
+}
+
+/// Writes `contents` to `path` (making its directory) through a neighbour renamed over it:
+/// a reader never sees half a file, even while several checks write the same one.
+pub fn write_whole(path: &Path, contents: &str) -> std::io::Result<()> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let partial = path.with_file_name(format!(".{name}.{}.partial", std::process::id()));
+    std::fs::write(&partial, contents)?;
+    std::fs::rename(&partial, path)
+}
+
+/// Where a file the grader keeps for the learner (beside the reports) goes: `name` in
+/// `backend-path/` under the target directory this binary was built in.
+pub fn kept_file(name: &str) -> Option<PathBuf> {
+    Some(target_dir_of_this_binary()?.join("backend-path").join(name))
 }
 
 /// Where the report of `package` lives under the target directory `target_dir`.

@@ -14,7 +14,7 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use rusqlite::{Connection, params};
+use rusqlite::Connection;
 use serde_json::{Value, json};
 
 use crate::check::Failure;
@@ -113,51 +113,98 @@ fn fill(path: &Path) -> Result<(), String> {
     }
     let mut conn = Connection::open(path).map_err(|e| format!("cannot open it: {e}"))?;
     let tx = conn.transaction().map_err(|e| e.to_string())?;
-    let shown = |what: &str, e: rusqlite::Error| format!("{what} failed: {e}");
-    for (id, name) in TAGS {
-        tx.execute(
-            "INSERT INTO tags (id, name) VALUES (?1, ?2)",
-            params![id, name],
+    for (what, statement) in seed_statements() {
+        tx.execute_batch(&statement)
+            .map_err(|e| format!("{what} failed: {e}"))?;
+    }
+    tx.commit().map_err(|e| e.to_string())
+}
+
+/// The rows the grader stores, one SQL statement each, with what it inserts into (for the
+/// failure message when the learner's tables lack a column). The same statements make the
+/// script kept for replaying a failure by hand ([`kept_seed_script`]).
+fn seed_statements() -> Vec<(&'static str, String)> {
+    let text = |value: &Value| {
+        format!(
+            "'{}'",
+            value.as_str().unwrap_or_default().replace('\'', "''")
         )
-        .map_err(|e| shown("INSERT INTO tags (id, name)", e))?;
+    };
+    let mut statements = Vec::new();
+    for (id, name) in TAGS {
+        statements.push((
+            "INSERT INTO tags (id, name)",
+            format!("INSERT INTO tags (id, name) VALUES ({id}, '{name}');"),
+        ));
     }
     for id in 1..=ARTICLES {
         let article = seeded(id);
-        tx.execute(
-            "INSERT INTO articles (id, slug, title, description, body, created_at, updated_at) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![
-                id,
-                article["slug"].as_str(),
-                article["title"].as_str(),
-                article["description"].as_str(),
-                article["body"].as_str(),
-                article["createdAt"].as_str(),
-                article["updatedAt"].as_str(),
-            ],
-        )
-        .map_err(|e| shown("INSERT INTO articles (id, slug, …)", e))?;
+        statements.push((
+            "INSERT INTO articles (id, slug, …)",
+            format!(
+                "INSERT INTO articles (id, slug, title, description, body, created_at, \
+                 updated_at) VALUES ({id}, {}, {}, {}, {}, {}, {});",
+                text(&article["slug"]),
+                text(&article["title"]),
+                text(&article["description"]),
+                text(&article["body"]),
+                text(&article["createdAt"]),
+                text(&article["updatedAt"]),
+            ),
+        ));
         for (position, tag) in tags_of(id).into_iter().enumerate() {
             let tag_id = TAGS
                 .iter()
                 .find(|(_, name)| *name == tag)
-                .map(|(id, _)| *id);
-            tx.execute(
-                "INSERT INTO article_tags (article_id, tag_id, position) VALUES (?1, ?2, ?3)",
-                params![id, tag_id, position as i64],
-            )
-            .map_err(|e| shown("INSERT INTO article_tags (article_id, tag_id, position)", e))?;
+                .map_or(0, |(id, _)| *id);
+            statements.push((
+                "INSERT INTO article_tags (article_id, tag_id, position)",
+                format!(
+                    "INSERT INTO article_tags (article_id, tag_id, position) VALUES \
+                     ({id}, {tag_id}, {position});"
+                ),
+            ));
         }
     }
     for (id, article, body) in COMMENTS {
-        tx.execute(
-            "INSERT INTO comments (id, article_id, body, created_at, updated_at) \
-             VALUES (?1, ?2, ?3, ?4, ?4)",
-            params![id, article, body, format!("2026-11-03T12:00:{id:02}.000Z")],
-        )
-        .map_err(|e| shown("INSERT INTO comments (id, article_id, body, …)", e))?;
+        let at = format!("2026-11-03T12:00:{id:02}.000Z");
+        statements.push((
+            "INSERT INTO comments (id, article_id, body, …)",
+            format!(
+                "INSERT INTO comments (id, article_id, body, created_at, updated_at) VALUES \
+                 ({id}, {article}, '{body}', '{at}', '{at}');"
+            ),
+        ));
     }
-    tx.commit().map_err(|e| e.to_string())
+    statements
+}
+
+/// Writes the grader's rows as one SQL script under the target directory, for a learner
+/// who wants to replay a failed read by hand, and says how. Empty when it cannot be kept.
+fn kept_seed_script() -> String {
+    let Some(path) = crate::report::kept_file("reads-seed.sql") else {
+        return String::new();
+    };
+    let mut script = String::from("-- The rows the grader's reads::* checks store.\nBEGIN;\n");
+    for (_, statement) in seed_statements() {
+        script.push_str(&statement);
+        script.push('\n');
+    }
+    script.push_str("COMMIT;\n");
+    if crate::report::write_whole(&path, &script).is_err() {
+        return String::new();
+    }
+    let shown = crate::paths::relative_to_workspace(&path.display().to_string());
+    format!(
+        "\nto replay it by hand: start your server once (it creates the tables), stop it, run \
+         `sqlite3 $DATA_DIR/conduit.db < {shown}` (the rows this check stored), start it again \
+         and send the request above"
+    )
+}
+
+/// Runs the body of a check of this group and adds the replay line to its failure.
+fn replayable(result: Result<(), Failure>) -> Result<(), Failure> {
+    result.map_err(|failure| Failure::new(format!("{}{}", failure.message, kept_seed_script())))
 }
 
 /// The `slug` of seeded article `id`.
@@ -167,6 +214,10 @@ fn slug(id: i64) -> String {
 
 fn article_by_slug(service: &Service) -> Result<(), Failure> {
     let (_app, server) = seeded_server(service)?;
+    replayable(article_by_slug_on(&server))
+}
+
+fn article_by_slug_on(server: &Server) -> Result<(), Failure> {
     let client = server.client();
     // Two articles: a lookup that ignores the slug answers one of them wrong.
     for id in [MIXED, 8] {
@@ -193,6 +244,10 @@ fn article_by_slug(service: &Service) -> Result<(), Failure> {
 
 fn list_pages_and_tag(service: &Service) -> Result<(), Failure> {
     let (_app, server) = seeded_server(service)?;
+    replayable(list_pages_and_tag_on(&server))
+}
+
+fn list_pages_and_tag_on(server: &Server) -> Result<(), Failure> {
     let client = server.client();
     let newest_first =
         |ids: &mut dyn Iterator<Item = i64>| -> Vec<String> { ids.map(slug).collect() };
@@ -245,6 +300,10 @@ fn list_pages_and_tag(service: &Service) -> Result<(), Failure> {
 
 fn comments_and_tags(service: &Service) -> Result<(), Failure> {
     let (_app, server) = seeded_server(service)?;
+    replayable(comments_and_tags_on(&server))
+}
+
+fn comments_and_tags_on(server: &Server) -> Result<(), Failure> {
     let client = server.client();
     for article in [MIXED, 8] {
         let expected: Vec<(i64, &str)> = COMMENTS
