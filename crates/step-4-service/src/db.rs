@@ -53,6 +53,10 @@ const CONNECTION_PRAGMAS: &str = "
     PRAGMA busy_timeout = 5000;
 ";
 
+/// Prepared statements kept per connection: more than the service has (rusqlite keeps 16
+/// by default, and past that re-parses the least recently used one on every use).
+const STATEMENT_CACHE: usize = 64;
+
 /// How many reader connections to keep.
 const READERS: usize = 4;
 
@@ -95,6 +99,7 @@ impl Db {
         writer
             .execute_batch(CONNECTION_PRAGMAS)
             .map_err(|e| fail(&e))?;
+        writer.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
         Migrations::from_slice(MIGRATIONS)
             .to_latest(&mut writer)
             .map_err(|e| fail(&e))?;
@@ -103,6 +108,7 @@ impl Db {
                 let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
                 let reader = Connection::open_with_flags(path, flags)?;
                 reader.execute_batch(CONNECTION_PRAGMAS)?;
+                reader.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
                 Ok(reader)
             })
             .collect::<rusqlite::Result<Vec<_>>>()
@@ -195,10 +201,39 @@ impl Readers {
         query: impl FnOnce(&Connection) -> Result<T, ApiError>,
     ) -> Result<T, ApiError> {
         let mut lease = Lease::take(self);
-        let transaction = lease.connection().transaction()?;
-        let answer = query(&transaction)?;
-        transaction.finish()?;
+        let transaction = ReadTransaction::begin(lease.connection())?;
+        let answer = query(transaction.0)?;
+        transaction.end()?;
         Ok(answer)
+    }
+}
+
+/// A read transaction, begun and ended by statements prepared once per connection.
+/// (rusqlite's `Transaction` parses `BEGIN` and `COMMIT` anew each time: for a lookup by
+/// key, parsing them cost more than the lookup.) Ended when dropped, also after an error
+/// or a panic in the query, so the connection goes back to the pool with no transaction
+/// open.
+struct ReadTransaction<'c>(&'c Connection);
+
+impl<'c> ReadTransaction<'c> {
+    fn begin(connection: &'c Connection) -> rusqlite::Result<ReadTransaction<'c>> {
+        connection.prepare_cached("BEGIN")?.execute([])?;
+        Ok(ReadTransaction(connection))
+    }
+
+    /// Ends it; a read has nothing to commit, so `COMMIT` only releases the snapshot.
+    fn end(self) -> rusqlite::Result<()> {
+        self.0.prepare_cached("COMMIT")?.execute([])?;
+        Ok(())
+    }
+}
+
+impl Drop for ReadTransaction<'_> {
+    fn drop(&mut self) {
+        // Still open only when the query failed or panicked (or `COMMIT` did).
+        if !self.0.is_autocommit() {
+            let _ = self.0.execute_batch("ROLLBACK");
+        }
     }
 }
 
