@@ -130,9 +130,3 @@ impl<T: Ord> Default for MinHeap<T> {
         Self::new()
     }
 }
-
-impl<T: Ord> From<Vec<T>> for MinHeap<T> {
-    fn from(items: Vec<T>) -> Self {
-        Self::from_vec(items)
-    }
-}

@@ -67,6 +67,19 @@ impl CountingGraph {
 /// `<crate>::bfs::shortest_path` through an adapter that implements `<crate>::bfs::Graph`.
 pub trait Bfs {
     fn shortest_path(graph: &CountingGraph, start: usize, goal: usize) -> Option<Vec<usize>>;
+
+    /// The same search on the plain adjacency lists the kata's doc shows, read through the
+    /// `Graph` impls its file gives: `adjacency` as a `Vec<Vec<usize>>`, or with `as_slice`
+    /// as a `[Vec<usize>]`. (A fixture, which has no such impls, searches a counting graph.)
+    fn shortest_path_plain(
+        adjacency: Vec<Vec<usize>>,
+        as_slice: bool,
+        start: usize,
+        goal: usize,
+    ) -> Option<Vec<usize>> {
+        let _ = as_slice;
+        Self::shortest_path(&CountingGraph::new(adjacency), start, goal)
+    }
 }
 
 pub const GROUP: Group = super::GROUPS.bfs;
@@ -241,6 +254,19 @@ fn examples<K: Bfs>() -> Result<(), Failure> {
             expected.map(<[usize]>::to_vec),
             got,
         )?;
+        // The doc's own way to call it: a plain `Vec<Vec<usize>>`, and a slice of one.
+        for (as_slice, sliced) in [(false, ""), (true, "[..]")] {
+            let got = K::shortest_path_plain(adjacency.to_vec(), as_slice, start, goal);
+            expect_eq(
+                format!(
+                    "shortest_path(&vec!{adjacency:?}{sliced}, {start}, {goal}), read through \
+                     the kata file's `impl Graph for {}`",
+                    if as_slice { "[Vec<usize>]" } else { "Vec<Vec<usize>>" }
+                ),
+                expected.map(<[usize]>::to_vec),
+                got,
+            )?;
+        }
     }
     Ok(())
 }
@@ -364,6 +390,19 @@ macro_rules! __step1_bfs {
                 ) -> Option<Vec<usize>> {
                     $krate::bfs::shortest_path(&Adapter(graph), start, goal)
                 }
+
+                fn shortest_path_plain(
+                    adjacency: Vec<Vec<usize>>,
+                    as_slice: bool,
+                    start: usize,
+                    goal: usize,
+                ) -> Option<Vec<usize>> {
+                    if as_slice {
+                        $krate::bfs::shortest_path(adjacency.as_slice(), start, goal)
+                    } else {
+                        $krate::bfs::shortest_path(&adjacency, start, goal)
+                    }
+                }
             }
         };
     };
@@ -373,14 +412,27 @@ macro_rules! __step1_bfs {
 static TABLE: Table = Table::new(GROUP.name);
 
 type ShortestPathFn = fn(&CountingGraph, usize, usize) -> Option<Vec<usize>>;
+type ShortestPathPlainFn = fn(Vec<Vec<usize>>, bool, usize, usize) -> Option<Vec<usize>>;
 
 impl Bfs for Learner {
     fn shortest_path(graph: &CountingGraph, start: usize, goal: usize) -> Option<Vec<usize>> {
         TABLE.get::<ShortestPathFn>("shortest_path")(graph, start, goal)
     }
+
+    fn shortest_path_plain(
+        adjacency: Vec<Vec<usize>>,
+        as_slice: bool,
+        start: usize,
+        goal: usize,
+    ) -> Option<Vec<usize>> {
+        TABLE.get::<ShortestPathPlainFn>("shortest_path_plain")(adjacency, as_slice, start, goal)
+    }
 }
 
 /// Registers `S`'s functions for [`Learner`].
 pub fn register<S: Bfs>() {
-    TABLE.fill(|fns| fns.add::<ShortestPathFn>("shortest_path", S::shortest_path));
+    TABLE.fill(|fns| {
+        fns.add::<ShortestPathFn>("shortest_path", S::shortest_path);
+        fns.add::<ShortestPathPlainFn>("shortest_path_plain", S::shortest_path_plain);
+    });
 }

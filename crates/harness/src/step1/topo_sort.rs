@@ -58,6 +58,12 @@ impl CountingDeps {
 /// `<crate>::topo_sort::Dependencies`.
 pub trait TopoSort {
     fn build_order(deps: &CountingDeps) -> Result<Vec<usize>, Vec<usize>>;
+
+    /// The same sort on the kata file's own `DependencyList { nodes, edges }`, the way its
+    /// doc calls it. (A fixture, which has no such type, sorts a counting list.)
+    fn build_order_plain(nodes: usize, edges: Vec<(usize, usize)>) -> Result<Vec<usize>, Vec<usize>> {
+        Self::build_order(&CountingDeps::new(nodes, edges))
+    }
 }
 
 pub const GROUP: Group = super::GROUPS.topo_sort;
@@ -250,7 +256,21 @@ fn examples<K: TopoSort>() -> Result<(), Failure> {
         (6, vec![(0, 1), (1, 2), (2, 3), (3, 4), (4, 2), (4, 5)]),
     ];
     for (n, edges) in cases {
-        judge::<K>(n, edges)?;
+        judge::<K>(n, edges.clone())?;
+        // The doc's own way to call it: the same answer through the given `DependencyList`.
+        let counted = K::build_order(&CountingDeps::new(n, edges.clone()));
+        let plain = K::build_order_plain(n, edges.clone());
+        if plain != counted {
+            return Err(Failure::new(format!(
+                "called:   build_order(&DependencyList {{ nodes: {n}, edges: &{} }})\n\
+                 expected: {}, the answer for the same dependencies read another way\n\
+                 got:      {}\nthe answer may depend only on node_count() and edges(): check \
+                 the kata file's `impl Dependencies for DependencyList`",
+                show(&edges),
+                show(&counted),
+                show(&plain)
+            )));
+        }
     }
     Ok(())
 }
@@ -348,6 +368,16 @@ macro_rules! __step1_topo_sort {
                 ) -> Result<Vec<usize>, Vec<usize>> {
                     $krate::topo_sort::build_order(&Adapter(deps))
                 }
+
+                fn build_order_plain(
+                    nodes: usize,
+                    edges: Vec<(usize, usize)>,
+                ) -> Result<Vec<usize>, Vec<usize>> {
+                    $krate::topo_sort::build_order(&$krate::topo_sort::DependencyList {
+                        nodes,
+                        edges: &edges,
+                    })
+                }
             }
         };
     };
@@ -357,14 +387,22 @@ macro_rules! __step1_topo_sort {
 static TABLE: Table = Table::new(GROUP.name);
 
 type BuildOrderFn = fn(&CountingDeps) -> Result<Vec<usize>, Vec<usize>>;
+type BuildOrderPlainFn = fn(usize, Vec<(usize, usize)>) -> Result<Vec<usize>, Vec<usize>>;
 
 impl TopoSort for Learner {
     fn build_order(deps: &CountingDeps) -> Result<Vec<usize>, Vec<usize>> {
         TABLE.get::<BuildOrderFn>("build_order")(deps)
     }
+
+    fn build_order_plain(nodes: usize, edges: Vec<(usize, usize)>) -> Result<Vec<usize>, Vec<usize>> {
+        TABLE.get::<BuildOrderPlainFn>("build_order_plain")(nodes, edges)
+    }
 }
 
 /// Registers `S`'s functions for [`Learner`].
 pub fn register<S: TopoSort>() {
-    TABLE.fill(|fns| fns.add::<BuildOrderFn>("build_order", S::build_order));
+    TABLE.fill(|fns| {
+        fns.add::<BuildOrderFn>("build_order", S::build_order);
+        fns.add::<BuildOrderPlainFn>("build_order_plain", S::build_order_plain);
+    });
 }

@@ -1,7 +1,8 @@
 //! Known-wrong variants of `bfs`: two searches that find shortest paths but read edges far
 //! too often (marking nodes seen when popped, and iterative deepening), one that reads each
 //! list once but searches a `seen` list for every edge (O(V·E) work), and a depth-first
-//! search whose paths are not the shortest.
+//! search whose paths are not the shortest; and a correct search behind a broken given
+//! `impl Graph`.
 
 use std::collections::VecDeque;
 
@@ -164,6 +165,26 @@ impl Bfs for DepthFirst {
     }
 }
 
+/// A correct search whose kata file broke a given `impl Graph`: read as a plain
+/// `Vec<Vec<usize>>` (the doc's way to call it), the graph loses its last node.
+struct BrokenGivenGraph;
+
+impl Bfs for BrokenGivenGraph {
+    fn shortest_path(graph: &CountingGraph, start: usize, goal: usize) -> Option<Vec<usize>> {
+        MarkOnPop::shortest_path(graph, start, goal)
+    }
+
+    fn shortest_path_plain(
+        mut adjacency: Vec<Vec<usize>>,
+        _as_slice: bool,
+        start: usize,
+        goal: usize,
+    ) -> Option<Vec<usize>> {
+        adjacency.pop();
+        MarkOnPop::shortest_path(&CountingGraph::new(adjacency), start, goal)
+    }
+}
+
 pub fn add(plan: Plan) -> Plan {
     // (SeenList reads each list once: the edge-visit gate alone would pass it, slowly.)
     plan.reject(
@@ -183,6 +204,12 @@ pub fn add(plan: Plan) -> Plan {
         checks::<IterativeDeepening>(),
         "bfs::edge_visit_gate",
         "too many edge visits",
+    )
+    .reject(
+        "broken_given_graph",
+        checks::<BrokenGivenGraph>(),
+        "bfs::examples",
+        "read through the kata file's `impl Graph for Vec<Vec<usize>>`",
     )
     .reject(
         "depth_first",

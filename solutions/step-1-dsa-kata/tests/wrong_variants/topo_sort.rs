@@ -1,8 +1,8 @@
 //! Known-wrong variants of `topo_sort`: the naive sort that re-scans the edge list for each
 //! node it places (right answers, O(V·E)), the same with the slice kept from one `edges()`
 //! call (few edges handed out, the same O(V·E) work), Kahn's algorithm with a FIFO queue (a valid
-//! order, not the smallest-first one), and a sort that reports every stuck node as "the
-//! cycle" (not a cycle).
+//! order, not the smallest-first one), a sort that reports every stuck node as "the
+//! cycle" (not a cycle), and a correct sort behind a broken given `DependencyList`.
 
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, VecDeque};
@@ -140,6 +140,20 @@ impl TopoSort for StuckNodesAsCycle {
     }
 }
 
+/// A correct sort whose kata file broke the given `impl Dependencies for DependencyList`:
+/// read through it (the doc's way to call it), the dependencies have no edges.
+struct BrokenGivenList;
+
+impl TopoSort for BrokenGivenList {
+    fn build_order(deps: &CountingDeps) -> Result<Vec<usize>, Vec<usize>> {
+        RescanKeptSlice::build_order(deps)
+    }
+
+    fn build_order_plain(nodes: usize, _edges: Vec<(usize, usize)>) -> Result<Vec<usize>, Vec<usize>> {
+        RescanKeptSlice::build_order(&CountingDeps::new(nodes, Vec::new()))
+    }
+}
+
 pub fn add(plan: Plan) -> Plan {
     // (It passes edge_visit_gate too, after some 10 s of work the count never sees.)
     plan.reject(
@@ -153,6 +167,12 @@ pub fn add(plan: Plan) -> Plan {
         checks::<RescanEveryRound>(),
         "topo_sort::edge_visit_gate",
         "too many edge visits",
+    )
+    .reject(
+        "broken_given_list",
+        checks::<BrokenGivenList>(),
+        "topo_sort::examples",
+        "check the kata file's `impl Dependencies for DependencyList`",
     )
     .reject(
         "kahn_fifo",
