@@ -82,16 +82,27 @@ fn die_with_parent() {
     let Some(parent) = parent.map(Pid::from_raw) else {
         return; // started by hand, not by `run_in_child`
     };
+    // The check waits until the watching thread runs: a thread that starts late (on a busy
+    // machine, easily 100 ms late) makes its own start-up allocations in the middle of the
+    // check, where an allocation gate counts them against the learner (seen by
+    // `ci/gate-flips.sh`: base62's decode "made 1 allocation" once in 30 loaded runs).
+    let running = std::sync::Arc::new(std::sync::Barrier::new(2));
+    let started = running.clone();
     let watch = move || {
+        started.wait();
         while nix::unistd::getppid() == parent {
             thread::sleep(Duration::from_millis(100));
         }
         let _ = killpg(nix::unistd::getpgrp(), Signal::SIGKILL);
         std::process::exit(1);
     };
-    let _ = thread::Builder::new()
+    if thread::Builder::new()
         .name("parent-watch".into())
-        .spawn(watch);
+        .spawn(watch)
+        .is_ok()
+    {
+        running.wait();
+    }
 }
 
 /// The message of the last panic, recorded by the hook installed in [`run_here`].
