@@ -25,6 +25,17 @@ pub const DEFS: &[Def] = &[
 
 const GROUP: &str = "articles";
 
+/// The fields of an article that a `GET` must answer exactly as they were stored (its
+/// `tagList` aside: each check says which order it expects).
+pub const STORED_FIELDS: [&str; 6] = [
+    "slug",
+    "title",
+    "description",
+    "body",
+    "createdAt",
+    "updatedAt",
+];
+
 fn create(service: &Service) -> Result<(), Failure> {
     let (_app, server) = service.fresh()?;
     let client = server.client();
@@ -89,14 +100,7 @@ fn get_by_slug(service: &Service) -> Result<(), Failure> {
         response.expect_status(200)?;
         let article = response.envelope("article")?;
         crate::http::conduit::expect_article(&response, &article, true)?;
-        for field in [
-            "slug",
-            "title",
-            "description",
-            "body",
-            "createdAt",
-            "updatedAt",
-        ] {
+        for field in STORED_FIELDS {
             expect_field(&response, &article, field, &created[field])?;
         }
         expect_tags(&response, &article, &["food"])?;

@@ -18,7 +18,7 @@ use rusqlite::Connection;
 use serde_json::{Value, json};
 
 use crate::check::Failure;
-use crate::conduit::checks::articles::expect_field;
+use crate::conduit::checks::articles::{STORED_FIELDS, expect_field};
 use crate::conduit::checks::database::database_file;
 use crate::conduit::{Def, Service};
 use crate::http::conduit::expect_error;
@@ -225,15 +225,7 @@ fn article_by_slug_on(server: &Server) -> Result<(), Failure> {
         let response = client.get_article(&slug(id))?;
         response.expect_status(200)?;
         let article = response.envelope("article")?;
-        for field in [
-            "slug",
-            "title",
-            "description",
-            "body",
-            "createdAt",
-            "updatedAt",
-            "tagList",
-        ] {
+        for field in STORED_FIELDS.into_iter().chain(["tagList"]) {
             expect_field(&response, &article, field, &expected[field])?;
         }
     }
