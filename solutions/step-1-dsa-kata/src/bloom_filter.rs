@@ -1,8 +1,8 @@
 //! Reference: a Bloom filter with double hashing.
 //!
 //! The bits are packed 64 to a word. An item's `k` positions are `h1 + i·h2 mod m` for
-//! `i < k`, where `h1` is the item's `DefaultHasher` hash and `h2` an odd number mixed from
-//! it. Invariant: every position of every inserted item is set, so `might_contain` never
+//! `i < k`, where `h1` and `h2` are two hashes of the item (`h2` made odd): the
+//! `DefaultHasher` state after the item, and after one more byte. Invariant: every position of every inserted item is set, so `might_contain` never
 //! answers false for an inserted item.
 
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -40,10 +40,11 @@ impl BloomFilter {
         let mut hasher = DefaultHasher::new();
         item.hash(&mut hasher);
         let h1 = hasher.finish();
-        // A second, well-mixed number from the first (splitmix64's finaliser), made odd.
-        let mut h2 = h1 ^ (h1 >> 31);
-        h2 = h2.wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        h2 = (h2 ^ (h2 >> 27)) | 1;
+        // A second hash: `finish` leaves the hasher as it was, so one more byte gives a
+        // number as well mixed as the first and independent of it. Odd, so that for an
+        // even `m` the stride is not stuck on the even (or odd) positions.
+        hasher.write_u8(0xb1);
+        let h2 = hasher.finish() | 1;
         let m = self.m as u64;
         (0..u64::from(self.k)).map(move |i| (h1.wrapping_add(i.wrapping_mul(h2)) % m) as usize)
     }
