@@ -3,8 +3,9 @@
 //! A *suite* is the list of graded *checks* for one step. Each check has a name, a group
 //! (a kata or an API area), a grade, a hint and a timeout. The runner hands the checks to
 //! `libtest-mimic`, so `cargo test -p step-N` looks and filters like any cargo test, and it
-//! runs every check in a child process of the same test binary: a check that loops forever,
-//! overflows its stack or aborts fails on its own and the other verdicts survive.
+//! runs every check in a process of its own, forked from a warm copy of the test binary
+//! ([`worker`]): a check that loops forever, overflows its stack or aborts fails on its own
+//! and the other verdicts survive.
 //!
 //! A suite is written once and used three ways:
 //! - `cargo test -p step-N` grades the learner's crate (every check must pass);
@@ -13,7 +14,7 @@
 //!
 //! Start reading at [`check`] (what a check is), then [`runner`] (how checks are run).
 
-// The grader isolates each check in a child process group and stops servers with signals:
+// The grader isolates each check in a forked process group and stops servers with signals:
 // Unix only. On Windows, use WSL (see the README's "On Windows").
 #[cfg(not(unix))]
 compile_error!(
@@ -43,6 +44,7 @@ pub mod step1;
 pub mod steps;
 pub mod suite;
 pub mod summary;
+pub mod worker;
 
 pub use check::{Check, Context, Failure, Group, expect_eq, show};
 pub use criterion;

@@ -51,7 +51,7 @@ pub struct CheckReport {
     pub status: Status,
     /// Why it failed, when it failed.
     pub message: Option<String>,
-    /// Wall time of the check's child process, in milliseconds (absent when not run).
+    /// Wall time of the check's process, in milliseconds (absent when not run).
     #[serde(default)]
     pub millis: Option<u64>,
     /// For a check this run did not run: its verdict in the last run that ran it.

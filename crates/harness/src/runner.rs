@@ -1,5 +1,5 @@
 //! The runner: turns a plan (checks with what each is expected to do) into libtest-mimic
-//! trials, runs each in a child process, prints cargo's usual output and then a summary that
+//! trials, runs each in a process of its own (forked by a worker), prints cargo's usual output and then a summary that
 //! says what to do next, and writes the machine-readable report for `cargo kit`.
 //!
 //! Three kinds of plan share this code:
@@ -15,13 +15,13 @@ use std::sync::{Arc, Mutex};
 use libtest_mimic::{Arguments, Failed, Trial};
 
 use crate::check::{Check, Failure};
-use crate::child;
 use crate::filters;
 use crate::hints;
 use crate::report::{self, CheckReport, REPORT_VAR, Report, Status};
 use crate::seed;
 use crate::steps::Step;
 use crate::suite::Suite;
+use crate::worker;
 
 /// What a check must do for its trial to pass.
 #[derive(Debug, Clone)]
@@ -273,24 +273,14 @@ impl Plan {
     }
 }
 
-/// Runs a plan as this test binary's `main`. In a child process, runs the one check the
+/// Runs a plan as this test binary's `main`. In a worker process, serves the checks the
 /// parent asked for instead.
 pub fn run_plan(plan: Plan) -> ExitCode {
-    if let Ok(label) = std::env::var(child::CHILD_VAR) {
-        let check_seed = match seed::seed_from_parent() {
-            Ok(seed) => seed,
-            Err(message) => {
-                eprintln!("error: {message}");
-                return ExitCode::from(2);
-            }
-        };
-        match plan.entries.iter().find(|entry| entry.label == label) {
-            Some(entry) => child::serve(&entry.check, check_seed),
-            None => {
-                eprintln!("error: no check labelled {label:?} in this test binary");
-                return ExitCode::from(2);
-            }
-        }
+    if std::env::var_os(worker::WORKER_VAR).is_some() {
+        worker::serve(|label| {
+            let entry = plan.entries.iter().find(|entry| entry.label == label)?;
+            Some(entry.check.clone())
+        });
     }
     let seed = match seed::suite_seed() {
         Ok(seed) => seed,
@@ -319,6 +309,7 @@ pub fn run_plan(plan: Plan) -> ExitCode {
         })
         .collect();
     let conclusion = libtest_mimic::run(&args, trials);
+    worker::stop_all();
     if args.list {
         return ExitCode::SUCCESS;
     }
@@ -350,7 +341,7 @@ pub fn run_plan(plan: Plan) -> ExitCode {
     conclusion.exit_code()
 }
 
-/// One libtest-mimic trial: run the check in a child, then hold the result against what the
+/// One libtest-mimic trial: run the check in a process of its own, then hold the result against what the
 /// plan expects.
 fn trial(
     entry: &Entry,
@@ -366,7 +357,7 @@ fn trial(
     Trial::test(entry.label.clone(), move || {
         let check_seed = entry.seed(seed);
         let started = std::time::Instant::now();
-        let result = child::run_in_child(&entry.label, entry.check.timeout, check_seed);
+        let result = worker::run(&entry.label, entry.check.timeout, check_seed);
         let millis = started.elapsed().as_millis() as u64;
         let verdict = match (&entry.expect, result) {
             (Expect::Pass, Ok(())) => Ok(()),

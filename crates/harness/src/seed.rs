@@ -4,10 +4,6 @@
 /// The environment variable that overrides the suite's seed.
 pub const SEED_VAR: &str = "BACKEND_PATH_SEED";
 
-/// How the parent hands a check's own seed to the child process that runs it: the child uses
-/// it unchanged, so a check sees the same inputs whoever runs it.
-pub const CHECK_SEED_VAR: &str = "BACKEND_PATH_CHECK_SEED";
-
 /// The seed used when the environment says nothing.
 pub const DEFAULT_SEED: u64 = 20_261_121;
 
@@ -34,14 +30,4 @@ pub fn check_seed(suite_seed: u64, check_id: &str) -> u64 {
         hash = hash.wrapping_mul(0x0100_0000_01b3);
     }
     hash
-}
-
-/// In a child process: the check's seed as the parent derived it.
-pub fn seed_from_parent() -> Result<u64, String> {
-    let text = std::env::var(CHECK_SEED_VAR).map_err(|_| {
-        format!("{CHECK_SEED_VAR} is not set: this process was not started by the runner")
-    })?;
-    text.trim()
-        .parse()
-        .map_err(|_| format!("{CHECK_SEED_VAR}={text:?} is not a whole number"))
 }

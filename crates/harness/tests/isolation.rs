@@ -107,11 +107,11 @@ fn main() -> ExitCode {
                     .arg("300")
                     .spawn()
                     .map_err(|e| format!("cannot start sleep: {e}"))?;
-                std::fs::write(
-                    orphan_pid_file(std::os::unix::process::parent_id()),
-                    child.id().to_string(),
-                )
-                .map_err(|e| format!("cannot record the pid: {e}"))?;
+                let parent = std::env::var(harness::worker::PARENT_VAR)
+                    .map_err(|_| "the check does not know the test process")?;
+                let parent: u32 = parent.parse().map_err(|_| "a bad parent pid")?;
+                std::fs::write(orphan_pid_file(parent), child.id().to_string())
+                    .map_err(|e| format!("cannot record the pid: {e}"))?;
                 std::mem::forget(child);
                 Ok(())
             }),
@@ -131,6 +131,7 @@ fn main() -> ExitCode {
 
     // Only the parent gets here (a child exits inside run_plan): the orphan must be gone.
     let pid_file = orphan_pid_file(std::process::id());
+    let filtered_out = std::env::args().skip(1).any(|arg| !arg.starts_with('-'));
     if let Ok(pid) = std::fs::read_to_string(&pid_file) {
         let _ = std::fs::remove_file(&pid_file);
         // SIGKILL is sent when the check ends, but the kernel needs the process scheduled
@@ -144,6 +145,9 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
         println!("the process a check left behind was killed with its check: ok");
+    } else if !filtered_out {
+        eprintln!("FAILED: the check leaves_a_process_behind recorded no pid in {pid_file:?}");
+        return ExitCode::FAILURE;
     }
     code
 }
