@@ -10,8 +10,9 @@
 # ROUNDS rounds (default 5), the three alternating; prints medians and the ratios to the
 # floor (targets: whole ≤ 2.5×, filtered ≤ 1.5×), in wall time and in CPU time (user + sys of
 # cargo and everything it waits for: steadier than wall time on a shared, loaded machine).
-# Then a breakdown of the step-1 run: cargo with nothing to do, the build after an edit
-# (`--no-run`), and the grade binary run directly, whole and filtered.
+# Then a breakdown of the step-1 run: cargo with nothing to do (and the same for the floor:
+# the difference is cargo resolving the workspace's locked packages), the build after an
+# edit (`--no-run`), and the grade binary run directly, whole and filtered.
 # The edit is undone when the script ends.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -70,12 +71,13 @@ for line in sys.stdin:
         print(m["executable"])'
 }
 
-whole=() filtered=() base=() noop=() build=() run_whole=() run_filtered=()
+whole=() filtered=() base=() noop=() base_noop=() build=() run_whole=() run_filtered=()
 for i in $(seq 1 "$rounds"); do
   edit "$kata" "$i"; whole+=("$(milliseconds cargo test -p step-1)")
   edit "$kata" "$((i + 1))"; filtered+=("$(milliseconds cargo test -p step-1 -- binary_search)")
   edit "$floor/src/binary_search.rs" "$i"; base+=("$(cd "$floor" && milliseconds cargo test)")
   noop+=("$(milliseconds cargo test -p step-1 --no-run)")
+  base_noop+=("$(cd "$floor" && milliseconds cargo test --no-run)")
   edit "$kata" "$i"; build+=("$(milliseconds cargo test -p step-1 --no-run)")
   binary=$(grade_binary)
   run_whole+=("$(milliseconds "$binary")")
@@ -85,12 +87,13 @@ done
 echo
 
 python3 - "${whole[*]}" "${filtered[*]}" "${base[*]}" "${noop[*]}" "${build[*]}" \
-  "${run_whole[*]}" "${run_filtered[*]}" <<'PY'
+  "${run_whole[*]}" "${run_filtered[*]}" "${base_noop[*]}" <<'PY'
 import statistics, sys
 def parse(arg):
     pairs = [x.split("/") for x in arg.split()]
     return [int(w) for w, _ in pairs], [int(c) for _, c in pairs]
-whole, filtered, base, noop, build, run_whole, run_filtered = (parse(a) for a in sys.argv[1:8])
+whole, filtered, base, noop, build, run_whole, run_filtered, base_noop = (
+    parse(a) for a in sys.argv[1:9])
 med = statistics.median
 def show(times):
     return f"wall {med(times[0]) / 1000:.2f} s, cpu {med(times[1]) / 1000:.2f} s"
@@ -103,6 +106,8 @@ for name, times, target in (("cargo test -p step-1", whole, 2.5),
           f"(target ≤ {target}×)  wall {times[0]}")
 print("breakdown of the step-1 run (medians):")
 for name, times in (("  cargo, nothing to rebuild (--no-run)", noop),
+                    ("  the same for the floor (cargo resolving 1 package, not the workspace)",
+                     base_noop),
                     ("  build after the edit (--no-run)", build),
                     ("  grade binary, all checks", run_whole),
                     ("  grade binary, -- binary_search", run_filtered)):

@@ -1,6 +1,7 @@
-//! Helpers for the criterion benches that put the learner's code beside the reference and
-//! std. The one thing benches need beyond criterion: skip the learner's side while it still
-//! panics (`todo!()`), instead of aborting the whole bench run.
+//! Helpers for the benches: the criterion benches that put the learner's code beside the
+//! reference and std (skip the learner's side while it still panics, `todo!()`, instead of
+//! aborting the whole bench run), and the throughput benches of steps 2–3 (their sizes and
+//! counts from the environment).
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
@@ -19,4 +20,23 @@ pub fn runs(probe: impl FnOnce()) -> bool {
 /// Says why the learner's side of a group is skipped.
 pub fn skip_learner(group: &str) {
     eprintln!("{group}: your code still panics (todo!()?); benching the reference and std only");
+}
+
+/// The whole number in the environment variable `name`, or `default` when it is unset or
+/// not a number.
+pub fn env_number(name: &str, default: usize) -> usize {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(default)
+}
+
+/// The comma-separated whole numbers in `name` (`SIZES=100,1000`), or `default` when it is
+/// unset or holds none.
+pub fn env_list(name: &str, default: &[usize]) -> Vec<usize> {
+    std::env::var(name)
+        .ok()
+        .map(|v| v.split(',').filter_map(|s| s.trim().parse().ok()).collect())
+        .filter(|v: &Vec<usize>| !v.is_empty())
+        .unwrap_or_else(|| default.to_vec())
 }

@@ -1,8 +1,8 @@
 //! Step 2: the Conduit articles API, kept in one JSON file that survives crashes.
 //!
 //! Your first web server. What is already done: the process protocol (this file,
-//! `config.rs`, `server.rs`), the routes (`routes.rs`), the data types (`model.rs`), the
-//! error type (`error.rs`) and `/healthz`. What is yours, in an order where each stage's
+//! `config.rs`, `server.rs`), the routes (`routes.rs`), the data types (`model.rs`,
+//! `object.rs`), the error type (`error.rs`) and `/healthz`. What is yours, in an order where each stage's
 //! checks pass before the next stage exists:
 //!
 //! 1. `store.rs`, stage 1: [`Store::write`] in memory (take the turn, copy, change, swap);
@@ -31,6 +31,7 @@ mod error;
 mod extract;
 mod handlers;
 mod model;
+mod object;
 mod routes;
 mod server;
 mod slug;

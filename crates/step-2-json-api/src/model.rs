@@ -12,6 +12,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::object::object;
+
 /// Everything the server knows: the whole content of the data file.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -99,45 +101,6 @@ where
     T: Deserialize<'de>,
 {
     T::deserialize(deserializer).map(Some)
-}
-
-/// A JSON object, and only an object, read as `T`. serde's derived `Deserialize` also
-/// reads a struct from an array of its fields in order, so without this `{"article": []}`
-/// would be an update that changes nothing (200) and `{"article": ["T", "d", "b"]}` a new
-/// article: requests the contract (openapi.yml) does not allow, accepted. The extractor
-/// (`extract::Json`) reads every request body through it, and [`object`] every envelope.
-#[derive(Debug)]
-pub struct Object<T>(pub T);
-
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for Object<T> {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct ObjectVisitor<T>(std::marker::PhantomData<T>);
-
-        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for ObjectVisitor<T> {
-            type Value = T;
-
-            fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
-                formatter.write_str("a JSON object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
-                T::deserialize(serde::de::value::MapAccessDeserializer::new(map))
-            }
-        }
-
-        deserializer
-            .deserialize_map(ObjectVisitor(std::marker::PhantomData))
-            .map(Object)
-    }
-}
-
-/// An envelope's content (`"article": {…}`) as a JSON object only: see [`Object`].
-fn object<'de, D, T>(deserializer: D) -> Result<T, D::Error>
-where
-    D: serde::Deserializer<'de>,
-    T: Deserialize<'de>,
-{
-    Object::deserialize(deserializer).map(|Object(value)| value)
 }
 
 /// `POST /api/articles/{slug}/comments` body: `{"comment": {"body": …}}`.

@@ -28,6 +28,7 @@ mod extract;
 mod handlers;
 mod import;
 mod model;
+mod object;
 mod routes;
 mod schema;
 mod server;

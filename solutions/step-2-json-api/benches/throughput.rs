@@ -14,6 +14,7 @@
 
 use std::time::{Duration, Instant};
 
+use harness::bench::{env_list, env_number};
 use harness::http::conduit::new_article;
 use harness::http::{App, Client};
 use serde_json::{Value, json};
@@ -169,19 +170,4 @@ fn warm_up(client: &Client) {
 
 fn per_second(count: usize, time: Duration) -> f64 {
     count as f64 / time.as_secs_f64()
-}
-
-fn env_number(name: &str, default: usize) -> usize {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
-
-fn env_list(name: &str, default: &[usize]) -> Vec<usize> {
-    std::env::var(name)
-        .ok()
-        .map(|v| v.split(',').filter_map(|s| s.trim().parse().ok()).collect())
-        .filter(|v: &Vec<usize>| !v.is_empty())
-        .unwrap_or_else(|| default.to_vec())
 }

@@ -24,6 +24,7 @@ pub mod error;
 pub mod extract;
 pub mod handlers;
 pub mod model;
+pub mod object;
 pub mod routes;
 pub mod server;
 pub mod slug;

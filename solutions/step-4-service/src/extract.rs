@@ -22,7 +22,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::error::ApiError;
-use crate::model::Object;
+use crate::object::Object;
 
 /// `axum::Json` with [`ApiError`] rejections. Also a response: `Json(value)` serialises
 /// `value` with `Content-Type: application/json`.

@@ -33,6 +33,7 @@ pub mod error;
 pub mod extract;
 pub mod handlers;
 pub mod model;
+pub mod object;
 pub mod queries;
 pub mod rate_limit;
 pub mod routes;

@@ -12,6 +12,8 @@
 
 use serde::{Deserialize, Deserializer, Serialize};
 
+use crate::object::object;
+
 /// A password as received. Only [`Password::expose`] gives the text.
 #[derive(Clone, Deserialize)]
 #[serde(transparent)]
@@ -40,43 +42,6 @@ pub type Patch<T> = Option<Option<T>>;
 /// absent field stays `None`.
 fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Patch<T>, D::Error> {
     Option::<T>::deserialize(d).map(Some)
-}
-
-/// A JSON object, and only an object, read as `T`. serde's derived `Deserialize` also
-/// reads a struct from an array of its fields in order (`"article": ["title",
-/// "description", "body"]` fills the fields, `[]` is an update with nothing in it), which
-/// the contract does not allow. The object's entries go straight on to the struct's own
-/// `Deserialize`, so an error still names the field (`article.title: invalid type …`).
-/// The extractor (`extract::Json`) reads every request body through it, and [`object`]
-/// every envelope's content.
-#[derive(Debug)]
-pub struct Object<T>(pub T);
-
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for Object<T> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct ObjectVisitor<T>(std::marker::PhantomData<T>);
-
-        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for ObjectVisitor<T> {
-            type Value = T;
-
-            fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
-                formatter.write_str("a JSON object")
-            }
-
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
-                T::deserialize(serde::de::value::MapAccessDeserializer::new(map))
-            }
-        }
-
-        deserializer
-            .deserialize_map(ObjectVisitor(std::marker::PhantomData))
-            .map(Object)
-    }
-}
-
-/// An envelope's content (`"article": {…}`) as a JSON object only: see [`Object`].
-fn object<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<T, D::Error> {
-    Object::deserialize(d).map(|Object(value)| value)
 }
 
 // ---- users ----

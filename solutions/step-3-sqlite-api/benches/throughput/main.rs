@@ -33,6 +33,7 @@ mod light_client;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use harness::bench::{env_list, env_number};
 use harness::conduit::fixture_target;
 use harness::http::{App, Target};
 use rusqlite::{Connection, TransactionBehavior};
@@ -347,19 +348,4 @@ fn ms(duration: Duration) -> f64 {
 
 pub fn us(duration: Duration) -> f64 {
     duration.as_secs_f64() * 1e6
-}
-
-fn env_number(name: &str, default: usize) -> usize {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
-
-fn env_list(name: &str, default: &[usize]) -> Vec<usize> {
-    std::env::var(name)
-        .ok()
-        .map(|v| v.split(',').filter_map(|s| s.trim().parse().ok()).collect())
-        .filter(|v: &Vec<usize>| !v.is_empty())
-        .unwrap_or_else(|| default.to_vec())
 }
