@@ -1,17 +1,17 @@
 #!/usr/bin/env bash
 # The learner crates must ship exactly as their pristine templates (what `cargo kit reset`
-# restores): every file of templates/step-N-* equals the learner crate's (src, README.md,
+# restores): every file of each step's template equals the learner crate's (src, README.md,
 # openapi.yml, …), except what makes it a separate package (Cargo.toml's name, tests/grade.rs,
-# which expects the stub to fail) and the kit's tooling (benches, deploy templates). Then the files a learner is given in several steps must stay identical where
-# ci/given-files.txt says they are meant to.
+# which expects the stub to fail) and the kit's tooling (benches, deploy templates). Then the
+# files a learner is given in several steps must stay identical where ci/given-files.txt says
+# they are meant to.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 status=0
-for template in templates/step-*; do
-  name=$(basename "$template")
-  crate="crates/$name"
-  if [ ! -d "$crate" ]; then
-    echo "error: $template has no learner crate $crate" >&2
+# The steps come from the registry (ci/steps.sh reads `cargo kit --json`).
+while IFS=$'\t' read -r _number package crate template _solution _solution_package; do
+  if [ ! -d "$template" ] || [ ! -d "$crate" ]; then
+    echo "error: $package: the registry names $crate and $template, and one is missing" >&2
     status=1
     continue
   fi
@@ -19,7 +19,7 @@ for template in templates/step-*; do
     echo "error: $crate differs from $template (copy the template over, or update both)" >&2
     status=1
   fi
-done
+done < <(bash ci/steps.sh)
 
 # ci/given-files.txt: pairs of paths (one pair a line, `#` comments) that must be equal.
 while read -r first second; do

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes the reference of step N with schemathesis against that step's own OpenAPI
-# document (crates/step-N-*/openapi.yml) and fails on any finding. Run from anywhere:
+# document (the openapi.yml of the step's crate, as the registry names it; ci/steps.sh) and
+# fails on any finding. Run from anywhere:
 # `ci/fuzz-step.sh 2`.
 #
 # - installs schemathesis into a venv (target/fuzz-venv, or $FUZZ_VENV) if it is missing;
@@ -28,17 +29,22 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 step="${1:?usage: ci/fuzz-step.sh N (the step to fuzz, e.g. 2)}"
-crate_dir=$(ls -d crates/step-"$step"-* 2>/dev/null | head -n 1)
-solution_dir=$(ls -d solutions/step-"$step"-* 2>/dev/null | head -n 1)
+# The step's crate, reference and reference package come from the registry (ci/steps.sh).
+crate_dir="" solution_dir="" solution_package=""
+while IFS=$'\t' read -r number _package crate _template solution package; do
+    if [ "$number" = "$step" ]; then
+        crate_dir=$crate solution_dir=$solution solution_package=$package
+    fi
+done < <(bash ci/steps.sh)
 spec="$crate_dir/openapi.yml"
-if [ -z "$crate_dir" ] || [ ! -f "$spec" ] || [ -z "$solution_dir" ]; then
-    echo "fuzz: step $step has no crates/step-$step-*/openapi.yml or no reference in solutions/" >&2
+if [ -z "$crate_dir" ] || [ ! -f "$spec" ] || [ ! -d "$solution_dir" ]; then
+    echo "fuzz: step $step is not in the registry, or has no openapi.yml or no reference" >&2
     exit 2
 fi
 venv="${FUZZ_VENV:-$root/target/fuzz-venv}"
 version="${SCHEMATHESIS_VERSION:-4.32.5}"
 max_examples="${FUZZ_MAX_EXAMPLES:-100}"
-bin="${FUZZ_BIN:-solution-step-$step}"
+bin="${FUZZ_BIN:-$solution_package}"
 
 if [ ! -x "$venv/bin/schemathesis" ]; then
     echo "fuzz: installing schemathesis $version into $venv"
@@ -48,7 +54,7 @@ if [ ! -x "$venv/bin/schemathesis" ]; then
 fi
 
 echo "fuzz: building $bin"
-cargo build --quiet -p "solution-step-$step" --bin "$bin"
+cargo build --quiet -p "$solution_package" --bin "$bin"
 binary="$root/target/debug/$bin"
 
 data_dir="$(mktemp -d)"

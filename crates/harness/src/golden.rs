@@ -150,9 +150,11 @@ pub fn normalise(message: &str) -> String {
     if let Some((outside, inside)) = target_outside_root() {
         text = text.replace(&outside, &inside);
     }
+    text = text.replace(&cargo_home(), "<CARGO_HOME>");
     let temp = std::env::temp_dir().display().to_string();
     text = replace_tokens(&text, &format!("{temp}/backend-path-data-"), "<DATA_DIR>");
     text = replace_after(&text, "127.0.0.1:", "PORT");
+    text = replace_port_settings(&text);
     text = replace_timestamps(&text);
     text = replace_after(&text, "pid ", "PID");
     text = replace_number_before(&text, " ms", "N");
@@ -164,6 +166,20 @@ pub fn normalise(message: &str) -> String {
         lines.pop();
     }
     lines.join("\n") + "\n"
+}
+
+/// Where cargo keeps the sources of dependencies (a log line may name a file in them):
+/// `$CARGO_HOME`, else `~/.cargo`.
+fn cargo_home() -> String {
+    std::env::var("CARGO_HOME")
+        .ok()
+        .filter(|home| !home.is_empty())
+        .or_else(|| {
+            std::env::var("HOME")
+                .ok()
+                .map(|home| format!("{home}/.cargo"))
+        })
+        .unwrap_or_else(|| "~/.cargo".to_string())
 }
 
 /// Replaces JSON Web Tokens (`eyJ….….…`, fresh claims every second) by `<JWT>`.
@@ -282,6 +298,28 @@ fn replace_after(text: &str, marker: &str, placeholder: &str) -> String {
     out
 }
 
+/// Replaces the port of a `started:  PORT=<port>` line (a check that starts the server on
+/// a port it took) by `<PORT>`; `PORT=0`, the usual "any free port", stays as it is, and so
+/// does the fixed port of a `by hand:` line.
+fn replace_port_settings(text: &str) -> String {
+    const MARKER: &str = "started:  PORT=";
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(MARKER) {
+        out.push_str(&rest[..at + MARKER.len()]);
+        let after = &rest[at + MARKER.len()..];
+        let digits = after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        if digits > 0 && &after[..digits] != "0" {
+            out.push_str("<PORT>");
+        } else {
+            out.push_str(&after[..digits]);
+        }
+        rest = &after[digits..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Replaces the number right before each `unit` (a duration such as `12 ms`).
 fn replace_number_before(text: &str, unit: &str, placeholder: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -334,6 +372,15 @@ mod tests {
             normalise(&message),
             "request:  curl http://127.0.0.1:PORT/api/tags\nstarted:  PORT=0 \
              DATA_DIR=<DATA_DIR> /bin/x (pid PID) after N ms\n"
+        );
+        assert_eq!(
+            normalise("started:  PORT=40123 x\nstarted:  PORT=0 y\nwith PORT=3000 z"),
+            "started:  PORT=<PORT> x\nstarted:  PORT=0 y\nwith PORT=3000 z\n"
+        );
+        let registry = format!("{}/registry/src/x-1.0/src/lib.rs", cargo_home());
+        assert_eq!(
+            normalise(&registry),
+            "<CARGO_HOME>/registry/src/x-1.0/src/lib.rs\n"
         );
     }
 

@@ -1,7 +1,8 @@
 //! The runner's own promises, proven on checks that misbehave on purpose: a panic is shown,
 //! an endless loop times out, a stack overflow or an abort fails only its own check, a wrong
-//! answer shows called/expected/got, a `todo!()` is named, and a process a check leaves
-//! behind is killed when the check ends.
+//! answer shows called/expected/got, a `todo!()` is named, a process a check leaves
+//! behind is killed when the check ends, and the fork that runs a check gets the seed the
+//! parent derived for it, unchanged.
 //!
 //! Each misbehaving check must fail *with the right message* (`Expect::FailWith`); the
 //! well-behaved one must pass. After the run, `main` verifies that the orphan is gone.
@@ -100,6 +101,14 @@ fn main() -> ExitCode {
         entry(
             GROUP.check("exits", "-", |_| std::process::exit(3)),
             Expect::FailWith("exited with exit status: 3 before reporting"),
+        ),
+        entry(
+            GROUP.check("gets_its_own_seed", "-", |ctx| {
+                let suite = harness::seed::suite_seed()?;
+                let expected = harness::seed::check_seed(suite, "isolation::gets_its_own_seed");
+                expect_eq("ctx.seed (in the fork)", expected, ctx.seed)
+            }),
+            Expect::Pass,
         ),
         entry(
             GROUP.check("leaves_a_process_behind", "-", |_| {

@@ -22,6 +22,9 @@ pub struct Board {
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct StepRow {
+    /// 1, 2, 3 or 4 (from the step registry, as the paths below are).
+    #[serde(default)]
+    pub number: u8,
     pub package: String,
     pub title: String,
     /// The learner's crate, its starting code and the reference, relative to the workspace
@@ -32,6 +35,9 @@ pub struct StepRow {
     pub template_dir: String,
     #[serde(default)]
     pub solution_dir: String,
+    /// The reference's package, e.g. `solution-step-2` (what a script builds and runs).
+    #[serde(default)]
+    pub solution_package: String,
     /// `graded`, `not_open`, `does_not_compile` or `crashed`.
     pub state: String,
     pub passed: usize,
@@ -139,11 +145,13 @@ pub fn build(gradings: &[(Step, Grading)]) -> Board {
 
 fn row(step: Step, grading: &Grading) -> StepRow {
     let mut row = StepRow {
+        number: step.number,
         package: step.package.to_string(),
         title: step.title.to_string(),
         crate_dir: step.crate_dir.to_string(),
         template_dir: step.template_dir.to_string(),
         solution_dir: step.solution_dir.to_string(),
+        solution_package: step.solution_package.to_string(),
         state: "graded".into(),
         passed: 0,
         total: 0,

@@ -1,5 +1,5 @@
 //! `cargo kit ci-summary --previous old.json --current new.json`: the logic of a fork's CI
-//! (see `ci/fork-workflow/grade.yml`). It compares this run's board with the previous run's,
+//! (see `.github/workflows/grade.yml`). It compares this run's board with the previous run's,
 //! writes the board as a Markdown job summary (to `$GITHUB_STEP_SUMMARY` when set, else
 //! stdout), and fails only on a regression: a check that passed before and does not now.
 //! Work in progress (checks that never passed) never turns the fork's CI red.
@@ -158,11 +158,13 @@ mod tests {
     fn step(package: &str, checks: &[(&str, Status)]) -> StepRow {
         let passed = checks.iter().filter(|(_, s)| *s == Status::Pass).count();
         StepRow {
+            number: 1,
             package: package.into(),
             title: "dsa-kata".into(),
             crate_dir: "crates/step-1-dsa-kata".into(),
             template_dir: "templates/step-1-dsa-kata".into(),
             solution_dir: "solutions/step-1-dsa-kata".into(),
+            solution_package: "solution-step-1".into(),
             state: "graded".into(),
             passed,
             total: checks.len(),

@@ -1,6 +1,7 @@
 //! The kit as a learner uses it, on a copy of the workspace: a filtered run of the stubs, a
 //! solved kata, the spoiler gate of `solution`, a hint ladder climbed to its last rung, a
-//! misspelled name, and two resets in the same second that both keep their backup.
+//! misspelled name, two resets in the same second that both keep their backup, and a reset
+//! of a step-2 area found through that step's report (`reset step-2 articles`).
 //!
 //! The copy lives at a fixed place under cargo's test scratch directory and is synced, not
 //! recreated, so unchanged files keep their times and the copy's own target directory stays
@@ -264,5 +265,39 @@ fn a_learner_filters_solves_asks_for_hints_and_resets() {
     assert!(
         ignore.lines().any(|l| l == "*"),
         "the kit's state is git-ignored"
+    );
+
+    // Step 2: an area's file comes from the step's report (its checks name their file), so
+    // `reset step-2 articles` restores src/handlers/articles.rs, even one that no longer
+    // compiles, and keeps the broken attempt.
+    let graded = ws.cargo(&["test", "-q", "-p", "step-2", "--test", "grade"]);
+    assert!(!graded.status.success(), "{}", text(&graded));
+    let articles = "crates/step-2-json-api/src/handlers/articles.rs";
+    std::fs::write(ws.path(articles), "fn half_written(\n").unwrap();
+    let reset = ws.kit(&["reset", "step-2", "articles", "--yes"]);
+    assert!(reset.status.success(), "{}", text(&reset));
+    assert!(text(&reset).contains(articles), "{}", text(&reset));
+    let template =
+        std::fs::read_to_string(ws.path("templates/step-2-json-api/src/handlers/articles.rs"))
+            .unwrap();
+    assert_eq!(
+        std::fs::read_to_string(ws.path(articles)).unwrap(),
+        template
+    );
+    let kept = std::fs::read_dir(ws.path(".backend-path/backups"))
+        .unwrap()
+        .filter_map(|e| std::fs::read_to_string(e.unwrap().path().join(articles)).ok())
+        .collect::<Vec<_>>();
+    assert_eq!(
+        kept,
+        ["fn half_written(\n"],
+        "the broken attempt is backed up"
+    );
+    let unknown = ws.kit(&["reset", "step-2", "articels", "--yes"]);
+    assert!(!unknown.status.success());
+    assert!(
+        text(&unknown).contains("did you mean `articles`?"),
+        "{}",
+        text(&unknown)
     );
 }

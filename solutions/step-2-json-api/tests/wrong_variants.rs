@@ -58,6 +58,11 @@ const REJECTIONS: &[Rejection] = &[
     ),
     rejects("no_healthz", "server::healthz", "404 Not Found"),
     rejects(
+        "port_not_named",
+        "server::port_in_use_is_named",
+        "stderr naming the port",
+    ),
+    rejects(
         "no_graceful_shutdown",
         "shutdown::sigterm_exits_0",
         "SIGTERM",

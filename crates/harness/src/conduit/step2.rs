@@ -5,7 +5,7 @@
 //!
 //! | grade | group         | what it asks                                              |
 //! |-------|---------------|-----------------------------------------------------------|
-//! | 1     | `server`      | the process protocol: listening line, `/healthz`          |
+//! | 1     | `server`      | the process protocol: listening line, `/healthz`, a taken port named |
 //! | 2     | `articles`    | create, read, list (newest first, tag, limit, offset), update, delete, 404 |
 //! | 3     | `comments`    | add, list, delete; 404 on unknown articles and comments   |
 //! | 3     | `tags`        | the distinct tags of the stored articles                  |
@@ -100,6 +100,11 @@ const ROWS: &[Row] = &[
     Row::new(
         "server::healthz",
         "GET /healthz answers 200 while the server runs",
+    ),
+    Row::new(
+        "server::port_in_use_is_named",
+        "when PORT is taken, exit non-zero with an error that names the port: the given \
+         src/server.rs does (`cannot listen on 127.0.0.1:PORT: …`); keep it when you edit",
     ),
     Row::new(
         "articles::create",

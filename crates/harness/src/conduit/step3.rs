@@ -5,7 +5,7 @@
 //!
 //! | grade | group          | what it asks                                                |
 //! |-------|----------------|-------------------------------------------------------------|
-//! | 1     | `server`       | the process protocol: listening line, `/healthz`, SIGTERM   |
+//! | 1     | `server`       | the process protocol: listening line, `/healthz`, a taken port, SIGTERM |
 //! | 2     | `database`     | `DATABASE_PATH`, migrations at startup, indexed lookups, a bad file stops startup |
 //! | 3     | `reads`        | the read endpoints on rows the grader stored itself (no write path needed) |
 //! | 4     | `articles`     | step 2's articles checks, now as SQL                        |
@@ -103,6 +103,11 @@ const ROWS: &[Row] = &[
     Row::new(
         "server::healthz",
         "GET /healthz answers 200 while the server runs (given in handlers/health.rs)",
+    ),
+    Row::new(
+        "server::port_in_use_is_named",
+        "when PORT is taken, exit non-zero with an error that names the port: the given \
+         src/server.rs does (`cannot listen on 127.0.0.1:PORT: …`); keep it when you edit",
     ),
     Row::new(
         "shutdown::sigterm_exits_0",

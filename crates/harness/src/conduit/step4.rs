@@ -9,7 +9,7 @@
 //!
 //! | grade | group                | what it asks                                             |
 //! |-------|----------------------|----------------------------------------------------------|
-//! | 1     | `server`             | the process protocol: listening line, `/healthz`         |
+//! | 1     | `server`             | the process protocol: listening line, `/healthz`, a taken port named |
 //! | 2     | `users`, `auth`      | register, login, current user, update; JWT auth and every bad token refused |
 //! | 3     | `articles`, `comments`, `tags`, `errors` | the step-3 API, now written by signed-in users |
 //! | 4     | `profiles`, `articles_authored`, `comments_authored` | profiles, follows, authors, 403 for others |
@@ -91,6 +91,12 @@ const ROWS: &[Row] = &[
     Row::new(
         "server::healthz",
         "GET /healthz answers 200 while the process runs (no database needed)",
+    ),
+    Row::new(
+        "server::port_in_use_is_named",
+        "when binding PORT fails, exit non-zero with an error that names the port, e.g. \
+         map_err(|e| format!(\"cannot listen on {host}:{port}: {e}\")): \"Address already in \
+         use\" alone does not say which port to free",
     ),
     // 2. Users and auth.
     Row::new(

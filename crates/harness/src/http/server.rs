@@ -55,18 +55,31 @@ impl App {
     }
 
     /// How the server is started, as a shell line, for failure messages.
+    /// (`PORT=0` unless the target sets a port of its own.)
     pub fn command_line(&self) -> String {
         let extra: String = self
             .target
             .env
             .iter()
+            .filter(|(name, _)| name != "PORT")
             .map(|(name, value)| format!("{name}={value} "))
             .collect();
         format!(
-            "PORT=0 DATA_DIR={} {extra}{}",
+            "PORT={} DATA_DIR={} {extra}{}",
+            self.port(),
             self.data_dir().display(),
             self.target.binary.display()
         )
+    }
+
+    /// The `PORT` the server is started with: the target's own, or 0 (any free port).
+    fn port(&self) -> &str {
+        self.target
+            .env
+            .iter()
+            .rev()
+            .find(|(name, _)| name == "PORT")
+            .map_or("0", |(_, value)| value.as_str())
     }
 
     pub fn target(&self) -> &Target {
