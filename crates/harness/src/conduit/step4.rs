@@ -260,7 +260,7 @@ const ROWS: &[Row] = &[
     .in_file("src/extract.rs"),
     Row::new(
         "errors::body_over_limit_413",
-        "limit request bodies to 1 MiB (DefaultBodyLimit / RequestBodyLimitLayer) and answer \
+        "limit request bodies to 1 MiB (axum::extract::DefaultBodyLimit::max) and answer \
          413 with Conduit's error body",
     ),
     Row::new(

@@ -11,6 +11,12 @@ impl Lcg {
         Lcg(seed ^ 0x9E37_79B9_7F4A_7C15)
     }
 
+    /// The stream from the raw state `state` (no mixing with the seed constant): what a
+    /// gate uses to keep the exact numbers its thresholds were set on.
+    pub fn from_state(state: u64) -> Self {
+        Lcg(state)
+    }
+
     /// The next 31 pseudo-random bits.
     pub fn next_bits(&mut self) -> u64 {
         self.0 = self

@@ -17,6 +17,7 @@ use crate::check::{Check, Failure, Group, expect_eq};
 use crate::counting::{Counted, measure};
 use crate::gate::{Class, CpuClock, Gate};
 use crate::property::for_all;
+use crate::step1::inputs::Lcg;
 use crate::step1::learner::{self, Erased, Fns, Learner, Table, down, down_mut};
 
 /// The kata's API, as the suite sees it. The grade macro implements it with
@@ -271,14 +272,11 @@ fn key_work_per_op<K: LruCache>(n: usize) -> u64 {
         K::put(&mut cache, Counted(key), key);
     }
     let mut next_new = n as u64;
-    let mut state = 0x9E37_79B9_7F4A_7C15u64;
+    let mut rng = Lcg::new(0);
     let (counts, _) = measure(|| {
         for i in 0..GATE_OPS {
-            state = state
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
             // A key among the last 2n inserted: present or recently evicted.
-            let key = next_new - 1 - (state >> 33) % (2 * n as u64).min(next_new);
+            let key = next_new - 1 - rng.below((2 * n as u64).min(next_new));
             match i % 4 {
                 0 | 1 => {
                     std::hint::black_box(K::get(&mut cache, &Counted(key)));

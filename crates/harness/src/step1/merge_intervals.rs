@@ -14,6 +14,7 @@ use crate::check::{Check, Failure, Group, expect_eq, show};
 use crate::counting::{Counted, measure};
 use crate::gate::{Class, Gate};
 use crate::property::for_all;
+use crate::step1::inputs::Lcg;
 use crate::step1::learner::{Learner, Table};
 
 /// The kata's API, as the suite sees it. The grade macro implements it by calling
@@ -118,13 +119,8 @@ fn examples<K: MergeIntervals>() -> Result<(), Failure> {
 /// `n` shuffled bookings, about 10 apart and up to 12 long, so that some overlap, some
 /// touch and many stand alone.
 fn calendar(n: usize) -> Vec<Range<u32>> {
-    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
-    let mut next = move || {
-        state = state
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        (state >> 33) as u32
-    };
+    let mut rng = Lcg::from_state(0x2545_F491_4F6C_DD1D);
+    let mut next = move || rng.next_bits() as u32;
     let mut bookings: Vec<Range<u32>> = (0..n as u32)
         .map(|i| {
             let start = 10 * i + next() % 3;

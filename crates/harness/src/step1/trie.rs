@@ -25,6 +25,7 @@ use crate::check::{Check, Failure, Group, expect_eq};
 use crate::counting::{Counted, measure};
 use crate::gate::{Class, Gate};
 use crate::property::for_all;
+use crate::step1::inputs::Lcg;
 use crate::step1::learner::{self, Erased, Fns, Learner, Table, down, down_mut};
 
 /// The kata's API, as the suite sees it. The grade macro implements it with
@@ -263,22 +264,9 @@ fn matches_model<K: Trie>(ops: &[Op]) -> Result<(), Failure> {
     Ok(())
 }
 
-/// A deterministic pseudo-random stream (an LCG: the same numbers on every machine).
-struct Lcg(u64);
-
-impl Lcg {
-    fn below(&mut self, bound: u64) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        (self.0 >> 33) % bound
-    }
-
-    /// A word of `len` letters from `a..=h`.
-    fn word(&mut self, len: u64) -> Vec<u8> {
-        (0..len).map(|_| b'a' + self.below(8) as u8).collect()
-    }
+/// A pseudo-random word of `len` letters from `a..=h`.
+fn word(rng: &mut Lcg, len: u64) -> Vec<u8> {
+    (0..len).map(|_| b'a' + rng.below(8) as u8).collect()
 }
 
 /// Queries per size in the gate.
@@ -290,11 +278,11 @@ const GATE_QUERIES: u64 = 128;
 /// completions at most).
 fn symbol_work_per_query<K: Trie>(n: usize) -> u64 {
     let counted = |word: &[u8]| -> Vec<Counted<u8>> { word.iter().map(|&b| Counted(b)).collect() };
-    let mut rng = Lcg(0x5EED_7E1E);
+    let mut rng = Lcg::from_state(0x5EED_7E1E);
     let words: Vec<Vec<u8>> = (0..n)
         .map(|_| {
             let len = 6 + rng.below(5);
-            rng.word(len)
+            word(&mut rng, len)
         })
         .collect();
     let mut trie = K::new::<Counted<u8>>();
@@ -304,13 +292,13 @@ fn symbol_work_per_query<K: Trie>(n: usize) -> u64 {
     let queries: Vec<[Vec<Counted<u8>>; 3]> = (0..GATE_QUERIES)
         .map(|i| {
             let len = 1 + rng.below(4);
-            let prefix = counted(&rng.word(len));
+            let prefix = counted(&word(&mut rng, len));
             let stored = &words[rng.below(n as u64) as usize];
             let probe = if i % 2 == 0 {
                 counted(stored)
             } else {
                 let len = 6 + rng.below(5);
-                counted(&rng.word(len))
+                counted(&word(&mut rng, len))
             };
             let completion = counted(&words[rng.below(n as u64) as usize]);
             [prefix, probe, completion]
@@ -346,7 +334,7 @@ const SHARED_PREFIX: usize = 64;
 /// query is a `contains` of a stored word, a `contains` of a random word of the same shape
 /// (mostly absent) and a `count_prefix` of the shared prefix and 4 more symbols.
 fn work_per_query_symbol<K: Trie>(n: usize) -> u64 {
-    let mut rng = Lcg(0x5EED_0A11);
+    let mut rng = Lcg::from_state(0x5EED_0A11);
     let mut word = || -> Vec<Counted<u8>> {
         let suffix = (0..14).map(|_| b'b' + rng.below(2) as u8);
         std::iter::repeat_n(b'a', SHARED_PREFIX)
@@ -403,17 +391,17 @@ pub fn bench<L: Trie, R: Trie>(c: &mut Criterion) {
     }
     let mut group = c.benchmark_group(GROUP.name);
     for n in crate::bench::SIZES {
-        let mut rng = Lcg(n as u64);
+        let mut rng = Lcg::from_state(n as u64);
         let words: Vec<Vec<u8>> = (0..n)
             .map(|_| {
                 let len = 6 + rng.below(5);
-                rng.word(len)
+                word(&mut rng, len)
             })
             .collect();
         let prefixes: Vec<Vec<u8>> = (0..1_000)
             .map(|_| {
                 let len = 1 + rng.below(4);
-                rng.word(len)
+                word(&mut rng, len)
             })
             .collect();
         fn run<T: Trie>(trie: &T::Tree<u8>, prefixes: &[Vec<u8>]) -> usize {

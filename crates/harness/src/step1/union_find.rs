@@ -17,6 +17,7 @@ use proptest::prelude::*;
 use crate::check::{Check, Failure, Group, expect_eq};
 use crate::gate::{Class, Gate};
 use crate::property::for_all;
+use crate::step1::inputs::Lcg;
 use crate::step1::learner::{self, Erased, Fns, Learner, Table, down, down_mut};
 
 /// The kata's API, as the suite sees it. The grade macro implements it with
@@ -478,13 +479,8 @@ impl From<Id> for usize {
 fn steps_per_op<K: UnionFind>(n: usize) -> u64 {
     let mut sets = K::new::<Id>(n);
     let id = Id;
-    let mut state = 0x2545_F491_4F6C_DD1Du64;
-    let mut next = move || {
-        state = state
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        (state >> 33) as usize % n
-    };
+    let mut rng = Lcg::from_state(0x2545_F491_4F6C_DD1D);
+    let mut next = move || rng.below(n as u64) as usize;
     let before = ID_STEPS.load(Relaxed);
     let half = n / 2;
     for i in 0..half - 1 {

@@ -18,6 +18,7 @@ use crate::check::{Check, Failure, Group, expect_eq, show};
 use crate::counting::{Counted, measure};
 use crate::gate::{Class, Gate};
 use crate::property::for_all;
+use crate::step1::inputs::Lcg;
 use crate::step1::learner::{Learner, Table};
 
 /// The kata's API, as the suite sees it. The grade macro implements it by calling
@@ -201,15 +202,8 @@ fn examples<K: WordFrequencies>() -> Result<(), Failure> {
 
 /// `n` pseudo-random word ids out of `n / 4` distinct ones: many repeats, many ties.
 fn word_ids(n: usize) -> Vec<u32> {
-    let mut state: u64 = 0xD1B5_4A32_D192_ED03;
-    (0..n)
-        .map(|_| {
-            state = state
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            ((state >> 33) % (n as u64 / 4)) as u32
-        })
-        .collect()
+    let mut rng = Lcg::from_state(0xD1B5_4A32_D192_ED03);
+    (0..n).map(|_| rng.below(n as u64 / 4) as u32).collect()
 }
 
 /// Comparisons plus hashes of the words to rank `n` words (`k` = 10).
