@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # `cargo kit watch` driven as a learner drives it, under tmux: start watching step 1, save a
-# two_sum that does not compile, then a wrong one, then a right one, reading the screen after
-# each (and pressing n once), then press q. The screens are kept in
-# target/watch-tmux/{broken,wrong,right}.txt. The learner's two_sum.rs is put back
-# afterwards (and re-graded, so the report tells the truth again).
+# two_sum that does not compile, then a wrong one (and press n, h, r and a on it), then a
+# right one, reading the screen after each, then press q. Then `watch step-1 two_sum`, pinned
+# to one kata, grades only that kata, even when another file is saved. The screens are kept
+# in target/watch-tmux/*.txt. The learner's two_sum.rs, the other file saved and the hint
+# ladder's state are put back afterwards (and two_sum re-graded, so the report tells the
+# truth again).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v tmux >/dev/null; then
@@ -19,13 +21,23 @@ target=${CARGO_TARGET_DIR:-target}
 out="$target/watch-tmux"
 mkdir -p "$out"
 kata=crates/step-1-dsa-kata/src/two_sum.rs
+other=crates/step-1-dsa-kata/src/max_subarray.rs
+hints=.backend-path/hints.json
 saved=$(mktemp)
+saved_other=$(mktemp)
+saved_hints=$(mktemp)
 cp "$kata" "$saved"
+cp "$other" "$saved_other"
+had_hints=no
+if [ -f "$hints" ]; then cp "$hints" "$saved_hints" && had_hints=yes; fi
 session="kit-watch-$$"
 cleanup() {
   tmux kill-session -t "$session" 2>/dev/null || true
+  tmux kill-session -t "$session-pinned" 2>/dev/null || true
   cp "$saved" "$kata"
-  rm -f "$saved"
+  cp "$saved_other" "$other"
+  if [ "$had_hints" = yes ]; then cp "$saved_hints" "$hints"; else rm -f "$hints"; fi
+  rm -f "$saved" "$saved_other" "$saved_hints"
   cargo test -q -p step-1 --test grade -- two_sum >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
@@ -46,6 +58,15 @@ wait_for() {
   screen >&2
   exit 1
 }
+# press <key> <regex> <what>: press the key, then wait for the keys line under a screen that
+# matches (the screen is redrawn whole, so the keys line shows the drawing is finished).
+press() {
+  tmux send-keys -t "$session" "$1"
+  wait_for "$2" "$3"
+  wait_for '\[q\] quit' "the keys line after $1"
+}
+# The groups graded on the screen (lines `<group> <passed>/<total> pass`).
+groups_on_screen() { screen | grep -cE '^[a-z_]+ [0-9]+/[0-9]+ pass' || true; }
 # expect <file> <text>: the saved screen contains the text.
 expect() {
   grep -Fq -- "$2" "$1" || { echo "error: $1 lacks \"$2\":" >&2; cat "$1" >&2; exit 1; }
@@ -79,6 +100,25 @@ tmux send-keys -t "$session" n
 wait_for 'next failing check' "the next failing check"
 screen | grep -E '^✗ two_sum::' | grep -vq 'two_sum::examples' || { echo "error: n did not move to the next failing check:" >&2; screen >&2; exit 1; }
 
+# h: one more rung of the hint ladder for the check on screen (until the last rung).
+rungs_before=$(screen | grep -cE '^  hint [0-9]+/' || true)
+ladder=$(screen | grep -oE '^  hint [0-9]+/[0-9]+' | head -n 1 | cut -d/ -f2)
+tmux send-keys -t "$session" h
+want=$((rungs_before + 1))
+[ "$want" -le "${ladder:-1}" ] || want=$rungs_before
+wait_for "^  hint $want/" "hint rung $want"
+screen >"$out/hint.txt"
+rungs_after=$(grep -cE '^  hint [0-9]+/' "$out/hint.txt" || true)
+[ "$rungs_after" -eq "$want" ] || { echo "error: h showed $rungs_after rungs, not $want:" >&2; cat "$out/hint.txt" >&2; exit 1; }
+
+# r: the same groups graded again; a: every check, so every group that ran is listed.
+press r 'step-1 · re-ran' "the re-run"
+[ "$(groups_on_screen)" -eq 1 ] || { echo "error: r graded more than two_sum:" >&2; screen >&2; exit 1; }
+press a 'step-1 · every check' "every check graded"
+screen >"$out/all.txt"
+[ "$(groups_on_screen)" -gt 1 ] || { echo "error: a did not grade every group:" >&2; cat "$out/all.txt" >&2; exit 1; }
+expect "$out/all.txt" "more groups"
+
 # The right answer.
 sleep 1.1 # a new modification time, even on file systems with 1 s resolution
 cp solutions/step-1-dsa-kata/src/two_sum.rs "$kata"
@@ -102,4 +142,22 @@ if tmux has-session -t "$session" 2>/dev/null; then
   screen >&2
   exit 1
 fi
-echo "watch: wrong and right saves graded on one screen, q quits ($out/wrong.txt, $out/right.txt)"
+
+# Pinned to one kata: the first screen and every save grade two_sum only.
+session="$session-pinned"
+tmux new-session -d -s "$session" -x 100 -y 40 "$target/debug/kit watch step-1 two_sum"
+wait_for '^two_sum [0-9]+/[0-9]+ pass' "the pinned kata's verdicts"
+wait_for '\[q\] quit' "the keys line"
+sleep 1.1
+printf '%s\n' "$(cat "$saved_other")" "// an edit elsewhere" >"$other"
+wait_for 'saved src/max_subarray.rs' "the other file's save"
+wait_for '\[q\] quit' "the keys line"
+screen >"$out/pinned.txt"
+[ "$(groups_on_screen)" -eq 1 ] && grep -qE '^two_sum [0-9]+/[0-9]+ pass' "$out/pinned.txt" ||
+  { echo "error: watch step-1 two_sum graded more than two_sum:" >&2; cat "$out/pinned.txt" >&2; exit 1; }
+tmux send-keys -t "$session" q
+for _ in $(seq 1 300); do
+  tmux has-session -t "$session" 2>/dev/null || break
+  sleep 0.1
+done
+echo "watch: saves graded on one screen; n, h, r, a and q work; pinned to two_sum, watch grades only two_sum ($out/*.txt)"

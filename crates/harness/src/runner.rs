@@ -401,7 +401,7 @@ fn trial(
             Expect::Pass => Failed::from(format!(
                 "{message}\n\nhint: {}\nfile: {}",
                 first_rung(&entry.check),
-                panic_location(&message, &crate_dir).unwrap_or_else(|| location.clone())
+                file_line(reached_location(&message, &crate_dir), &location)
             )),
             _ => Failed::from(message),
         })
@@ -477,26 +477,42 @@ fn first_rung(check: &Check) -> String {
     }
 }
 
-/// Where the code under test panicked, when the failure shows a panic in the crate under
-/// test (`panicked at crates/step-2-json-api/src/store.rs:95:9`): the file the failing call
-/// or request really reached, which beats the check's usual file.
-pub fn panic_location(message: &str, crate_dir: &str) -> Option<String> {
-    message
+/// The `file:` line: where the failure was reached when that is known and is not the
+/// check's own file (say so, and name both), else the check's file.
+fn file_line(reached: Option<String>, own: &str) -> String {
+    match reached {
+        Some(reached) if !reached.starts_with(own) => {
+            format!("{reached} (the failure came from there; this check's own code is in {own})")
+        }
+        Some(reached) => reached,
+        None => own.to_string(),
+    }
+}
+
+/// Where the failing call or request really reached in the crate under test, which beats
+/// the check's usual file: a panic there (`panicked at crates/step-2-json-api/src/store.rs:95:9`)
+/// or a starting code's 501 (`todo at crates/step-2-json-api/src/handlers/articles.rs:46`,
+/// from `ApiError::todo`), whichever the message shows first.
+pub fn reached_location(message: &str, crate_dir: &str) -> Option<String> {
+    let mut marks: Vec<(usize, &str)> = message
         .match_indices("panicked at ")
-        .find_map(|(at, marker)| {
-            let rest = &message[at + marker.len()..];
-            let path = rest.split(':').next()?;
-            (path.starts_with(crate_dir) && path.ends_with(".rs")).then(|| {
-                let line = rest[path.len() + 1..]
-                    .split(':')
-                    .next()
-                    .filter(|n| n.chars().all(|c| c.is_ascii_digit()));
-                match line {
-                    Some(line) => format!("{path}:{line}"),
-                    None => path.to_string(),
-                }
-            })
+        .chain(message.match_indices("todo at "))
+        .collect();
+    marks.sort_unstable();
+    marks.into_iter().find_map(|(at, marker)| {
+        let rest = &message[at + marker.len()..];
+        let path = rest.split(':').next()?;
+        (path.starts_with(crate_dir) && path.ends_with(".rs")).then(|| {
+            let line = rest[path.len() + 1..]
+                .split(|c: char| !c.is_ascii_digit())
+                .next()
+                .filter(|n| !n.is_empty());
+            match line {
+                Some(line) => format!("{path}:{line}"),
+                None => path.to_string(),
+            }
         })
+    })
 }
 
 impl From<Failure> for String {
@@ -548,10 +564,23 @@ mod tests {
         let message = "got: no response\nserver stderr:\nthread 'tokio-runtime-worker' \
                        panicked at crates/step-2-json-api/src/store.rs:95:9:\nnot yet";
         assert_eq!(
-            panic_location(message, "crates/step-2-json-api").as_deref(),
+            reached_location(message, "crates/step-2-json-api").as_deref(),
             Some("crates/step-2-json-api/src/store.rs:95")
         );
         let elsewhere = "panicked at /rustc/abc/library/core/src/option.rs:1:1:";
-        assert_eq!(panic_location(elsewhere, "crates/step-2-json-api"), None);
+        assert_eq!(reached_location(elsewhere, "crates/step-2-json-api"), None);
+    }
+
+    #[test]
+    fn a_501_of_the_starting_code_names_the_handler_it_came_from() {
+        let message = "request:  curl -X POST \"$BASE\"'/api/articles'\nexpected: 201 Created\n\
+                       got:      501 Not Implemented\nbody:     {\"errors\":{\"todo\":[\"POST \
+                       /api/articles: validate (todo at \
+                       crates/step-2-json-api/src/handlers/articles.rs:46)\"]}}\nserver stderr:\n\
+                       panicked at crates/step-2-json-api/src/store.rs:95:9:";
+        assert_eq!(
+            reached_location(message, "crates/step-2-json-api").as_deref(),
+            Some("crates/step-2-json-api/src/handlers/articles.rs:46")
+        );
     }
 }

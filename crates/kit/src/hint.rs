@@ -68,13 +68,24 @@ pub fn reached(check: &CheckReport) -> usize {
     state::rungs().get(&check.id).copied().unwrap_or(1).max(1)
 }
 
-/// Climbs one rung of `check`'s ladder (not past the last) and returns the rungs now shown.
-pub fn climb_one(check: &CheckReport) -> Result<usize> {
+/// Climbs one rung of `check`'s ladder (not past the last) and returns the rungs now shown:
+/// the first call shows the first rung (the nudge the board shows too).
+fn climb_one(check: &CheckReport) -> Result<usize> {
+    let climbed = state::rungs().get(&check.id).copied().unwrap_or(0);
+    climb_from(check, climbed)
+}
+
+/// Climbs one rung above what a screen that shows `reached` rungs already shows (watch's
+/// `h`: its screen shows the first rung from the start, so the first press shows the second).
+pub fn climb_past_screen(check: &CheckReport) -> Result<usize> {
+    climb_from(check, reached(check))
+}
+
+fn climb_from(check: &CheckReport, reached: usize) -> Result<usize> {
     let ladder = ladder(check);
     let mut rungs = state::rungs();
-    let reached = rungs.get(&check.id).copied().unwrap_or(0);
     let shown = (reached + 1).min(ladder.len());
-    if shown != reached {
+    if rungs.get(&check.id) != Some(&shown) {
         rungs.insert(check.id.clone(), shown);
         state::save_rungs(&rungs)?;
     }

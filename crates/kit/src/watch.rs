@@ -114,7 +114,7 @@ pub fn run(step: Option<&str>, name: Option<&str>) -> Result<ExitCode> {
             Event::Key('n') => view.next_failing(),
             Event::Key('h') => {
                 if let Some(check) = view.current_check() {
-                    crate::hint::climb_one(&check)?;
+                    crate::hint::climb_past_screen(&check)?;
                 }
             }
             Event::Key(_) => {}

@@ -1,7 +1,8 @@
-//! The kit as a learner uses it, on a copy of the workspace: a filtered run of the stubs, a
-//! solved kata, the spoiler gate of `solution`, a hint ladder climbed to its last rung, a
-//! misspelled name, two resets in the same second that both keep their backup, and a reset
-//! of a step-2 area found through that step's report (`reset step-2 articles`).
+//! The kit as a learner uses it, on a copy of the workspace: the first board's first line, a
+//! filtered run of the stubs, a misspelled kata stopping `bench` at once, a solved kata, the
+//! spoiler gate of `solution`, a hint ladder climbed to its last rung, a misspelled name, two
+//! resets in the same second that both keep their backup, and a reset of a step-2 area found
+//! through that step's report (`reset step-2 articles`).
 //!
 //! The copy lives at a fixed place under cargo's test scratch directory and is synced, not
 //! recreated, so unchanged files keep their times and the copy's own target directory stays
@@ -64,6 +65,31 @@ impl Workspace {
             .env_remove("BACKEND_PATH_REPORT")
             .output()
             .expect("the kit runs")
+    }
+
+    /// Starts the kit with `args`, reads stderr up to its first line, and stops it there,
+    /// with the cargo it may have started (its own process group is killed).
+    fn kit_first_stderr_line(&self, args: &[&str]) -> String {
+        use std::io::BufRead;
+        use std::os::unix::process::CommandExt;
+        let mut child = Command::new(env!("CARGO_BIN_EXE_kit"))
+            .process_group(0)
+            .current_dir(&self.root)
+            .args(args)
+            .env("BACKEND_PATH_ROOT", &self.root)
+            .env("CARGO_TARGET_DIR", &self.target)
+            .env_remove("BACKEND_PATH_REPORT")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("the kit runs");
+        let mut line = String::new();
+        let stderr = child.stderr.take().expect("piped");
+        let _ = std::io::BufReader::new(stderr).read_line(&mut line);
+        let group = format!("-{}", child.id());
+        let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
+        let _ = child.wait();
+        line
     }
 
     fn path(&self, relative: &str) -> PathBuf {
@@ -136,6 +162,14 @@ fn a_learner_filters_solves_asks_for_hints_and_resets() {
     let ws = Workspace::fresh();
     let kata = "crates/step-1-dsa-kata/src/two_sum.rs";
 
+    // The very first board says, before it builds anything, that the first build is slow.
+    // (It is stopped there: building every step of the copy would take minutes.)
+    let first_line = ws.kit_first_stderr_line(&[]);
+    assert!(
+        first_line.starts_with("First run: building the grader"),
+        "{first_line}"
+    );
+
     // Several filters, on the stubs: an honest summary, and the report is written.
     let run = ws.cargo(&[
         "test",
@@ -168,6 +202,18 @@ fn a_learner_filters_solves_asks_for_hints_and_resets() {
     assert!(out.contains("step-1 stands at 0/"), "{out}");
     assert!(!out.contains("done"), "{out}");
     assert_eq!(status_of(&ws.report(), "lru_cache::examples").0, "fail");
+
+    // A misspelled kata stops `bench` at once, with a suggestion, before any benching.
+    let started = std::time::Instant::now();
+    let bench = ws.kit(&["bench", "lru_cahce"]);
+    assert!(!bench.status.success());
+    assert!(
+        text(&bench).contains("did you mean `lru_cache`?"),
+        "{}",
+        text(&bench)
+    );
+    assert!(!text(&bench).contains("Benchmarking"), "{}", text(&bench));
+    assert!(started.elapsed() < std::time::Duration::from_secs(20));
 
     // A solved kata, graded on its own: the run passes, the step is not called done, and
     // the checks not run keep their last verdict, marked as such.

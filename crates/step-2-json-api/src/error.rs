@@ -9,6 +9,7 @@
 //! server's own failures (the disk), and never leaks internal details.
 
 use std::collections::BTreeMap;
+use std::panic::Location;
 
 use axum::Json;
 use axum::http::StatusCode;
@@ -27,11 +28,19 @@ pub enum ApiError {
     BadRequest(StatusCode, String),
     /// 500: the server's fault (the disk failed). The details go to the log only.
     Internal(String),
-    /// 501: the starting code's answer for what is yours to write, with a hint.
-    NotImplemented(&'static str),
+    /// 501: the starting code's answer for what is yours to write: a hint, and where the
+    /// code to write goes (build it with [`ApiError::todo`]).
+    NotImplemented(&'static str, &'static Location<'static>),
 }
 
 impl ApiError {
+    /// The starting code's 501 for what is yours to write, with a hint. It records the line
+    /// that calls it, so the answer, and the grader's `file:` line, name the file to open.
+    #[track_caller]
+    pub fn todo(hint: &'static str) -> ApiError {
+        ApiError::NotImplemented(hint, Location::caller())
+    }
+
     /// A 422 for one field.
     pub fn invalid(field: &str, message: &str) -> ApiError {
         ApiError::Validation(BTreeMap::from([(
@@ -54,8 +63,9 @@ impl IntoResponse for ApiError {
                     json!({ "server": ["internal error; see the server's log"] }),
                 )
             }
-            ApiError::NotImplemented(hint) => {
-                (StatusCode::NOT_IMPLEMENTED, json!({ "todo": [hint] }))
+            ApiError::NotImplemented(hint, at) => {
+                let todo = format!("{hint} (todo at {}:{})", at.file(), at.line());
+                (StatusCode::NOT_IMPLEMENTED, json!({ "todo": [todo] }))
             }
         };
         (status, Json(json!({ "errors": errors }))).into_response()

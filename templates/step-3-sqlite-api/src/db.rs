@@ -137,7 +137,7 @@ impl Db {
         query: impl FnOnce(&Connection) -> Result<T> + Send + 'static,
     ) -> Result<T, ApiError> {
         let _ = query;
-        Err(ApiError::NotImplemented(
+        Err(ApiError::todo(
             "src/db.rs: Db::read, a reader connection in spawn_blocking (stage 2)",
         ))
     }
@@ -156,7 +156,7 @@ impl Db {
         change: impl FnOnce(&Transaction) -> Result<T> + Send + 'static,
     ) -> Result<T, ApiError> {
         let _ = (&self.writer, change);
-        Err(ApiError::NotImplemented(
+        Err(ApiError::todo(
             "src/db.rs: Db::write, the writer in BEGIN IMMEDIATE in spawn_blocking (stage 3)",
         ))
     }

@@ -19,6 +19,7 @@
 //! | `NotImplemented`  | 501    | `todo`: what is yours to write, with a hint |
 
 use std::collections::BTreeMap;
+use std::panic::Location;
 
 use axum::Json;
 use axum::http::{HeaderValue, StatusCode, header};
@@ -45,11 +46,19 @@ pub enum ApiError {
     Unavailable(&'static str, String),
     /// 500: our fault. The details go to the log, not to the client.
     Internal(String),
-    /// 501: the starting code's answer for what is yours to write, with a hint.
-    NotImplemented(&'static str),
+    /// 501: the starting code's answer for what is yours to write: a hint, and where the
+    /// code to write goes (build it with [`ApiError::todo`]).
+    NotImplemented(&'static str, &'static Location<'static>),
 }
 
 impl ApiError {
+    /// The starting code's 501 for what is yours to write, with a hint. It records the line
+    /// that calls it, so the answer, and the grader's `file:` line, name the file to open.
+    #[track_caller]
+    pub fn todo(hint: &'static str) -> ApiError {
+        ApiError::NotImplemented(hint, Location::caller())
+    }
+
     /// A 422 for one field.
     pub fn invalid(field: &str, message: &str) -> ApiError {
         ApiError::Validation(BTreeMap::from([(
@@ -84,8 +93,9 @@ impl IntoResponse for ApiError {
             ApiError::Unavailable(what, message) => {
                 (StatusCode::SERVICE_UNAVAILABLE, json!({ what: [message] }))
             }
-            ApiError::NotImplemented(hint) => {
-                (StatusCode::NOT_IMPLEMENTED, json!({ "todo": [hint] }))
+            ApiError::NotImplemented(hint, at) => {
+                let todo = format!("{hint} (todo at {}:{})", at.file(), at.line());
+                (StatusCode::NOT_IMPLEMENTED, json!({ "todo": [todo] }))
             }
             ApiError::Internal(details) => {
                 tracing::error!("internal error: {details}");

@@ -22,7 +22,7 @@ pub async fn list(
     State(_state): State<AppState>,
     Path(_slug): Path<String>,
 ) -> Result<Json<CommentsEnvelope>, ApiError> {
-    Err(ApiError::NotImplemented(
+    Err(ApiError::todo(
         "GET /api/articles/{slug}/comments: the article's comments, or 404",
     ))
 }
@@ -34,7 +34,7 @@ pub async fn create(
     Path(_slug): Path<String>,
     Json(_request): Json<NewCommentRequest>,
 ) -> Result<(StatusCode, Json<CommentEnvelope>), ApiError> {
-    Err(ApiError::NotImplemented(
+    Err(ApiError::todo(
         "POST /api/articles/{slug}/comments: validate, give it the next id in store.write; 201",
     ))
 }
@@ -45,7 +45,7 @@ pub async fn delete(
     State(_state): State<AppState>,
     Path((_slug, _id)): Path<(String, u64)>,
 ) -> Result<StatusCode, ApiError> {
-    Err(ApiError::NotImplemented(
+    Err(ApiError::todo(
         "DELETE /api/articles/{slug}/comments/{id}: remove it in store.write; 204",
     ))
 }

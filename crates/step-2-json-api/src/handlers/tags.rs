@@ -10,7 +10,7 @@ use crate::routes::AppState;
 /// 200 `{"tags": ["dragons", "rust", …]}`. Derive them from the stored articles
 /// (`state.store.snapshot()`), so a deleted article's tags go with it.
 pub async fn list(State(_state): State<AppState>) -> Result<Json<TagsEnvelope>, ApiError> {
-    Err(ApiError::NotImplemented(
+    Err(ApiError::todo(
         "GET /api/tags: collect the tagList of every article into a BTreeSet",
     ))
 }

@@ -12,7 +12,7 @@ use crate::model::TagsEnvelope;
 use crate::routes::AppState;
 
 pub async fn list(State(_state): State<AppState>) -> Result<Json<TagsEnvelope>, ApiError> {
-    Err(ApiError::NotImplemented(
+    Err(ApiError::todo(
         "GET /api/tags: state.db.read: SELECT DISTINCT tags.name … JOIN article_tags …",
     ))
 }

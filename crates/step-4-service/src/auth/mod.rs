@@ -31,7 +31,7 @@ impl FromRequestParts<AppState> for CurrentUser {
     type Rejection = ApiError;
 
     async fn from_request_parts(_parts: &mut Parts, _state: &AppState) -> Result<Self, ApiError> {
-        Err(ApiError::NotImplemented(
+        Err(ApiError::todo(
             "auth: read `Authorization: Token <jwt>`, verify it with state.tokens, check the \
              user still exists; 401 otherwise",
         ))
@@ -46,7 +46,7 @@ impl OptionalFromRequestParts<AppState> for CurrentUser {
         _state: &AppState,
     ) -> Result<Option<Self>, ApiError> {
         if parts.headers.contains_key(AUTHORIZATION) {
-            return Err(ApiError::NotImplemented(
+            return Err(ApiError::todo(
                 "auth: an Authorization header that is there must be valid (401 when not)",
             ));
         }

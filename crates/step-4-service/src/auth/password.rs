@@ -22,15 +22,13 @@ use crate::error::ApiError;
 
 /// Hashes `password` with a fresh random salt, off the runtime.
 pub async fn hash(_password: String) -> Result<String, ApiError> {
-    Err(ApiError::NotImplemented(
-        "password::hash: argon2 in spawn_blocking",
-    ))
+    Err(ApiError::todo("password::hash: argon2 in spawn_blocking"))
 }
 
 /// Whether `password` matches `stored`; with no stored hash (unknown user) it checks a
 /// dummy hash and answers false, taking just as long.
 pub async fn verify(_password: String, _stored: Option<String>) -> Result<bool, ApiError> {
-    Err(ApiError::NotImplemented(
+    Err(ApiError::todo(
         "password::verify: argon2 in spawn_blocking, a dummy hash for unknown users",
     ))
 }

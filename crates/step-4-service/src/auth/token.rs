@@ -29,14 +29,14 @@ impl Tokens {
 
     /// A new token for user `user_id`.
     pub fn issue(&self, _user_id: i64) -> Result<String, ApiError> {
-        Err(ApiError::NotImplemented(
+        Err(ApiError::todo(
             "Tokens::issue: sign {sub, iat, exp} with HS256",
         ))
     }
 
     /// The user id a token speaks for: 401 when it is malformed, forged or expired.
     pub fn verify(&self, _token: &str) -> Result<i64, ApiError> {
-        Err(ApiError::NotImplemented(
+        Err(ApiError::todo(
             "Tokens::verify: check the signature and the expiry (leeway 0)",
         ))
     }

@@ -22,7 +22,7 @@ pub async fn favorite(
     _current: CurrentUser,
     Path(_slug): Path<String>,
 ) -> Result<Json<ArticleEnvelope>, ApiError> {
-    Err(ApiError::NotImplemented(
+    Err(ApiError::todo(
         "POST /api/articles/{slug}/favorite: record it once; the article, favorited: true",
     ))
 }
@@ -33,7 +33,7 @@ pub async fn unfavorite(
     _current: CurrentUser,
     Path(_slug): Path<String>,
 ) -> Result<Json<ArticleEnvelope>, ApiError> {
-    Err(ApiError::NotImplemented(
+    Err(ApiError::todo(
         "DELETE /api/articles/{slug}/favorite: remove it; the article, favorited: false",
     ))
 }

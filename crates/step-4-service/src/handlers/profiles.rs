@@ -23,7 +23,7 @@ pub async fn get(
     _current: Option<CurrentUser>,
     Path(_username): Path<String>,
 ) -> Result<Json<ProfileEnvelope>, ApiError> {
-    Err(ApiError::NotImplemented(
+    Err(ApiError::todo(
         "GET /api/profiles/{username}: the profile with `following` for the viewer, or 404",
     ))
 }
@@ -34,7 +34,7 @@ pub async fn follow(
     _current: CurrentUser,
     Path(_username): Path<String>,
 ) -> Result<Json<ProfileEnvelope>, ApiError> {
-    Err(ApiError::NotImplemented(
+    Err(ApiError::todo(
         "POST /api/profiles/{username}/follow: insert into follows (once); the profile",
     ))
 }
@@ -45,7 +45,7 @@ pub async fn unfollow(
     _current: CurrentUser,
     Path(_username): Path<String>,
 ) -> Result<Json<ProfileEnvelope>, ApiError> {
-    Err(ApiError::NotImplemented(
+    Err(ApiError::todo(
         "DELETE /api/profiles/{username}/follow: delete from follows; the profile",
     ))
 }

@@ -8,7 +8,7 @@ use crate::model::TagsEnvelope;
 use crate::routes::AppState;
 
 pub async fn list(State(_state): State<AppState>) -> Result<Json<TagsEnvelope>, ApiError> {
-    Err(ApiError::NotImplemented(
+    Err(ApiError::todo(
         "GET /api/tags: SELECT DISTINCT tag … ORDER BY tag, as in step 3",
     ))
 }

@@ -27,7 +27,7 @@ pub async fn register(
     State(_state): State<AppState>,
     Json(_request): Json<NewUserRequest>,
 ) -> Result<(StatusCode, Json<UserEnvelope>), ApiError> {
-    Err(ApiError::NotImplemented(
+    Err(ApiError::todo(
         "POST /api/users: validate, hash the password, insert (409 when taken); 201 with a token",
     ))
 }
@@ -38,14 +38,14 @@ pub async fn login(
     State(_state): State<AppState>,
     Json(_request): Json<LoginRequest>,
 ) -> Result<Json<UserEnvelope>, ApiError> {
-    Err(ApiError::NotImplemented(
+    Err(ApiError::todo(
         "POST /api/users/login: find by email (case-insensitive), verify the hash; 200 or 401",
     ))
 }
 
 /// `GET /api/user`: the logged-in user, with the token they sent.
 pub async fn current(_current: CurrentUser) -> Result<Json<UserEnvelope>, ApiError> {
-    Err(ApiError::NotImplemented(
+    Err(ApiError::todo(
         "GET /api/user: the CurrentUser's row, with their token",
     ))
 }
@@ -59,7 +59,7 @@ pub async fn update(
     _current: CurrentUser,
     Json(_request): Json<UpdateUserRequest>,
 ) -> Result<Json<UserEnvelope>, ApiError> {
-    Err(ApiError::NotImplemented(
+    Err(ApiError::todo(
         "PUT /api/user: apply the present fields (null/\"\" rules), 409 when taken",
     ))
 }

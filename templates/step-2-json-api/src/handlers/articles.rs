@@ -32,7 +32,7 @@ pub async fn list(
     State(_state): State<AppState>,
     Query(_params): Query<ListParams>,
 ) -> Result<Json<ArticlesEnvelope>, ApiError> {
-    Err(ApiError::NotImplemented(
+    Err(ApiError::todo(
         "GET /api/articles: filter by tag, newest first, skip offset, take limit (default 20)",
     ))
 }
@@ -43,7 +43,7 @@ pub async fn create(
     State(_state): State<AppState>,
     Json(_request): Json<NewArticleRequest>,
 ) -> Result<(StatusCode, Json<ArticleEnvelope>), ApiError> {
-    Err(ApiError::NotImplemented(
+    Err(ApiError::todo(
         "POST /api/articles: validate, then store.write a new Article with a unique slug; 201",
     ))
 }
@@ -53,7 +53,7 @@ pub async fn get(
     State(_state): State<AppState>,
     Path(_slug): Path<String>,
 ) -> Result<Json<ArticleEnvelope>, ApiError> {
-    Err(ApiError::NotImplemented(
+    Err(ApiError::todo(
         "GET /api/articles/{slug}: find it in a snapshot, or ApiError::NotFound(\"article\")",
     ))
 }
@@ -65,7 +65,7 @@ pub async fn update(
     Path(_slug): Path<String>,
     Json(_request): Json<UpdateArticleRequest>,
 ) -> Result<Json<ArticleEnvelope>, ApiError> {
-    Err(ApiError::NotImplemented(
+    Err(ApiError::todo(
         "PUT /api/articles/{slug}: change the fields present, re-slug on a new title; 200",
     ))
 }
@@ -75,7 +75,7 @@ pub async fn delete(
     State(_state): State<AppState>,
     Path(_slug): Path<String>,
 ) -> Result<StatusCode, ApiError> {
-    Err(ApiError::NotImplemented(
+    Err(ApiError::todo(
         "DELETE /api/articles/{slug}: remove it in store.write; 204 No Content",
     ))
 }

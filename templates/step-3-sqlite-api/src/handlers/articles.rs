@@ -44,7 +44,7 @@ pub async fn list(
     State(_state): State<AppState>,
     Query(_params): Query<ListParams>,
 ) -> Result<Json<ArticlesEnvelope>, ApiError> {
-    Err(ApiError::NotImplemented(
+    Err(ApiError::todo(
         "GET /api/articles: state.db.read: SELECT … ORDER BY id DESC LIMIT ?1 OFFSET ?2, \
          joined with article_tags and tags for ?tag=, and a count(*) with the same filter",
     ))
@@ -64,7 +64,7 @@ pub async fn create(
     let _body = errors.required("body", input.body);
     errors.finish()?;
     let _tag_list = clean_tags(input.tag_list);
-    Err(ApiError::NotImplemented(
+    Err(ApiError::todo(
         "POST /api/articles: state.db.write: a free slug, INSERT INTO articles, link the \
          tags (INSERT OR IGNORE INTO tags, INSERT INTO article_tags); 201",
     ))
@@ -75,7 +75,7 @@ pub async fn get(
     State(_state): State<AppState>,
     Path(_slug): Path<String>,
 ) -> Result<Json<ArticleEnvelope>, ApiError> {
-    Err(ApiError::NotImplemented(
+    Err(ApiError::todo(
         "GET /api/articles/{slug}: state.db.read: SELECT … FROM articles WHERE slug = ?1, \
          its tags ORDER BY position; none is ApiError::NotFound(\"article\")",
     ))
@@ -96,7 +96,7 @@ pub async fn update(
     let _body = errors.not_blank("body", changes.body);
     errors.finish()?;
     let _tag_list = changes.tag_list.map(|tags| clean_tags(Some(tags)));
-    Err(ApiError::NotImplemented(
+    Err(ApiError::todo(
         "PUT /api/articles/{slug}: state.db.write: find the id, UPDATE only the fields \
          present (one column each), set updated_at; 200",
     ))
@@ -107,7 +107,7 @@ pub async fn delete(
     State(_state): State<AppState>,
     Path(_slug): Path<String>,
 ) -> Result<StatusCode, ApiError> {
-    Err(ApiError::NotImplemented(
+    Err(ApiError::todo(
         "DELETE /api/articles/{slug}: state.db.write: DELETE FROM articles WHERE slug = ?1; \
          0 rows is a 404; 204",
     ))

@@ -24,7 +24,7 @@ pub async fn list(
     State(_state): State<AppState>,
     Path(_slug): Path<String>,
 ) -> Result<Json<CommentsEnvelope>, ApiError> {
-    Err(ApiError::NotImplemented(
+    Err(ApiError::todo(
         "GET …/comments: state.db.read: the article's id by slug (or a 404), then its \
          comments ORDER BY id",
     ))
@@ -39,7 +39,7 @@ pub async fn create(
     let mut errors = FieldErrors::default();
     let _body = errors.required("body", request.comment.body);
     errors.finish()?;
-    Err(ApiError::NotImplemented(
+    Err(ApiError::todo(
         "POST …/comments: state.db.write: the article's id (or a 404), INSERT INTO \
          comments, the id from last_insert_rowid(); 201",
     ))
@@ -51,7 +51,7 @@ pub async fn delete(
     State(_state): State<AppState>,
     Path((_slug, _id)): Path<(String, u64)>,
 ) -> Result<StatusCode, ApiError> {
-    Err(ApiError::NotImplemented(
+    Err(ApiError::todo(
         "DELETE …/comments/{id}: state.db.write: DELETE FROM comments WHERE id = ?1 AND \
          article_id = ?2; 0 rows is a 404",
     ))

@@ -35,7 +35,7 @@ pub async fn list(
     _current: Option<CurrentUser>,
     Query(_params): Query<ListParams>,
 ) -> Result<Json<ArticlesEnvelope>, ApiError> {
-    Err(ApiError::NotImplemented(
+    Err(ApiError::todo(
         "GET /api/articles: filter (tag, author, favorited) and paginate in SQL; newest first",
     ))
 }
@@ -46,7 +46,7 @@ pub async fn feed(
     _current: CurrentUser,
     Query(_params): Query<PageParams>,
 ) -> Result<Json<ArticlesEnvelope>, ApiError> {
-    Err(ApiError::NotImplemented(
+    Err(ApiError::todo(
         "GET /api/articles/feed: articles by the users the caller follows, newest first",
     ))
 }
@@ -57,7 +57,7 @@ pub async fn create(
     _current: CurrentUser,
     Json(_request): Json<NewArticleRequest>,
 ) -> Result<(StatusCode, Json<ArticleEnvelope>), ApiError> {
-    Err(ApiError::NotImplemented(
+    Err(ApiError::todo(
         "POST /api/articles: as in step 3, with the caller as author; 201",
     ))
 }
@@ -68,7 +68,7 @@ pub async fn get(
     _current: Option<CurrentUser>,
     Path(_slug): Path<String>,
 ) -> Result<Json<ArticleEnvelope>, ApiError> {
-    Err(ApiError::NotImplemented(
+    Err(ApiError::todo(
         "GET /api/articles/{slug}: with author, favorited and favoritesCount; or 404",
     ))
 }
@@ -80,7 +80,7 @@ pub async fn update(
     Path(_slug): Path<String>,
     Json(_request): Json<UpdateArticleRequest>,
 ) -> Result<Json<ArticleEnvelope>, ApiError> {
-    Err(ApiError::NotImplemented(
+    Err(ApiError::todo(
         "PUT /api/articles/{slug}: 403 unless the caller is the author; then as in step 3",
     ))
 }
@@ -91,7 +91,7 @@ pub async fn delete(
     _current: CurrentUser,
     Path(_slug): Path<String>,
 ) -> Result<StatusCode, ApiError> {
-    Err(ApiError::NotImplemented(
+    Err(ApiError::todo(
         "DELETE /api/articles/{slug}: 403 unless the caller is the author; 204",
     ))
 }

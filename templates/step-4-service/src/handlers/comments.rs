@@ -24,7 +24,7 @@ pub async fn list(
     _current: Option<CurrentUser>,
     Path(_slug): Path<String>,
 ) -> Result<Json<CommentsEnvelope>, ApiError> {
-    Err(ApiError::NotImplemented(
+    Err(ApiError::todo(
         "GET /api/articles/{slug}/comments: as in step 3, each with its author",
     ))
 }
@@ -36,7 +36,7 @@ pub async fn create(
     Path(_slug): Path<String>,
     Json(_request): Json<NewCommentRequest>,
 ) -> Result<(StatusCode, Json<CommentEnvelope>), ApiError> {
-    Err(ApiError::NotImplemented(
+    Err(ApiError::todo(
         "POST /api/articles/{slug}/comments: as in step 3, with the caller as author; 201",
     ))
 }
@@ -47,7 +47,7 @@ pub async fn delete(
     _current: CurrentUser,
     Path((_slug, _id)): Path<(String, i64)>,
 ) -> Result<StatusCode, ApiError> {
-    Err(ApiError::NotImplemented(
+    Err(ApiError::todo(
         "DELETE /api/articles/{slug}/comments/{id}: 403 unless the caller wrote it; 204",
     ))
 }

@@ -18,7 +18,7 @@ pub async fn healthz() -> Json<Value> {
 }
 
 pub async fn readyz(State(_state): State<AppState>) -> Result<Json<Value>, ApiError> {
-    Err(ApiError::NotImplemented(
+    Err(ApiError::todo(
         "GET /readyz: 200 when the database answers, 503 (JSON) when not",
     ))
 }

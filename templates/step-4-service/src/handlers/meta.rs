@@ -17,21 +17,19 @@ use crate::error::ApiError;
 
 /// `GET /openapi.json`
 pub async fn openapi() -> Result<Response, ApiError> {
-    Err(ApiError::NotImplemented(
-        "GET /openapi.json: openapi.yml as JSON",
-    ))
+    Err(ApiError::todo("GET /openapi.json: openapi.yml as JSON"))
 }
 
 /// `GET /metrics`
 pub async fn metrics() -> Result<Response, ApiError> {
-    Err(ApiError::NotImplemented(
+    Err(ApiError::todo(
         "GET /metrics: Prometheus text, labelled by matched route",
     ))
 }
 
 /// `GET /`
 pub async fn page() -> Result<Response, ApiError> {
-    Err(ApiError::NotImplemented(
+    Err(ApiError::todo(
         "GET /: an HTML page that lists articles and lets a logged-in user post one",
     ))
 }
