@@ -283,34 +283,32 @@ fn replace_tokens(text: &str, prefix: &str, placeholder: &str) -> String {
 
 /// Replaces the digits right after each `marker` (a port after `127.0.0.1:`).
 fn replace_after(text: &str, marker: &str, placeholder: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find(marker) {
-        out.push_str(&rest[..at + marker.len()]);
-        let after = &rest[at + marker.len()..];
-        let digits = after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-        if digits > 0 {
-            out.push_str(placeholder);
-        }
-        rest = &after[digits..];
-    }
-    out.push_str(rest);
-    out
+    replace_digits_after(text, marker, placeholder, |_| false)
 }
 
 /// Replaces the port of a `started:  PORT=<port>` line (a check that starts the server on
 /// a port it took) by `<PORT>`; `PORT=0`, the usual "any free port", stays as it is, and so
 /// does the fixed port of a `by hand:` line.
 fn replace_port_settings(text: &str) -> String {
-    const MARKER: &str = "started:  PORT=";
+    replace_digits_after(text, "started:  PORT=", "<PORT>", |digits| digits == "0")
+}
+
+/// Replaces the digits right after each `marker` by `placeholder`, except digits that
+/// `keep` says stay as they are.
+fn replace_digits_after(
+    text: &str,
+    marker: &str,
+    placeholder: &str,
+    keep: impl Fn(&str) -> bool,
+) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
-    while let Some(at) = rest.find(MARKER) {
-        out.push_str(&rest[..at + MARKER.len()]);
-        let after = &rest[at + MARKER.len()..];
+    while let Some(at) = rest.find(marker) {
+        out.push_str(&rest[..at + marker.len()]);
+        let after = &rest[at + marker.len()..];
         let digits = after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-        if digits > 0 && &after[..digits] != "0" {
-            out.push_str("<PORT>");
+        if digits > 0 && !keep(&after[..digits]) {
+            out.push_str(placeholder);
         } else {
             out.push_str(&after[..digits]);
         }

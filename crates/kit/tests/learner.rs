@@ -144,6 +144,17 @@ fn text(output: &Output) -> String {
     )
 }
 
+/// Asserts that the command failed and said `expected`; returns what it printed.
+fn fails_saying(output: Output, expected: &str) -> String {
+    let printed = text(&output);
+    assert!(
+        !output.status.success(),
+        "it should have failed:\n{printed}"
+    );
+    assert!(printed.contains(expected), "{printed}");
+    printed
+}
+
 fn status_of(report: &serde_json::Value, id: &str) -> (String, Option<String>) {
     let check = report["checks"]
         .as_array()
@@ -205,14 +216,8 @@ fn a_learner_filters_solves_asks_for_hints_and_resets() {
 
     // A misspelled kata stops `bench` at once, with a suggestion, before any benching.
     let started = std::time::Instant::now();
-    let bench = ws.kit(&["bench", "lru_cahce"]);
-    assert!(!bench.status.success());
-    assert!(
-        text(&bench).contains("did you mean `lru_cache`?"),
-        "{}",
-        text(&bench)
-    );
-    assert!(!text(&bench).contains("Benchmarking"), "{}", text(&bench));
+    let bench = fails_saying(ws.kit(&["bench", "lru_cahce"]), "did you mean `lru_cache`?");
+    assert!(!bench.contains("Benchmarking"), "{bench}");
     assert!(started.elapsed() < std::time::Duration::from_secs(20));
 
     // A solved kata, graded on its own: the run passes, the step is not called done, and
@@ -245,13 +250,7 @@ fn a_learner_filters_solves_asks_for_hints_and_resets() {
     let shown = ws.kit(&["solution", "two_sum"]);
     assert!(shown.status.success(), "{}", text(&shown));
     assert!(text(&shown).contains("pub fn two_sum"), "{}", text(&shown));
-    let refused = ws.kit(&["solution", "lru_cache"]);
-    assert!(!refused.status.success());
-    assert!(
-        text(&refused).contains("would be a spoiler"),
-        "{}",
-        text(&refused)
-    );
+    fails_saying(ws.kit(&["solution", "lru_cache"]), "would be a spoiler");
     let forced = ws.kit(&["solution", "lru_cache", "--force"]);
     assert!(text(&forced).contains("Spoiler"), "{}", text(&forced));
 
@@ -273,12 +272,7 @@ fn a_learner_filters_solves_asks_for_hints_and_resets() {
     }
     let last = text(&ws.kit(&["hint", "lru_cache"]));
     assert!(last.contains("that is the last hint"), "{last}");
-    let typo = ws.kit(&["hint", "lru_cahce"]);
-    assert!(
-        text(&typo).contains("did you mean `lru_cache`?"),
-        "{}",
-        text(&typo)
-    );
+    fails_saying(ws.kit(&["hint", "lru_cahce"]), "did you mean `lru_cache`?");
 
     // Reset: a dry run first, then two real ones in the same second, each backed up.
     let dry = text(&ws.kit(&["reset", "step-1", "two_sum"]));
@@ -339,11 +333,8 @@ fn a_learner_filters_solves_asks_for_hints_and_resets() {
         ["fn half_written(\n"],
         "the broken attempt is backed up"
     );
-    let unknown = ws.kit(&["reset", "step-2", "articels", "--yes"]);
-    assert!(!unknown.status.success());
-    assert!(
-        text(&unknown).contains("did you mean `articles`?"),
-        "{}",
-        text(&unknown)
+    fails_saying(
+        ws.kit(&["reset", "step-2", "articels", "--yes"]),
+        "did you mean `articles`?",
     );
 }

@@ -40,6 +40,12 @@ pub fn suite(target: impl Into<Target>, manifest_dir: &str) -> Suite {
     TABLE.suite(target.into(), manifest_dir)
 }
 
+/// The hint for a taken port, in steps 2 and 3, whose `src/server.rs` is given and already
+/// names it.
+pub(crate) const GIVEN_SERVER_NAMES_PORT: &str = "when PORT is taken, exit non-zero with an \
+     error that names the port: the given src/server.rs does (`cannot listen on \
+     127.0.0.1:PORT: …`); keep it when you edit";
+
 pub const TABLE: Table = Table {
     step: &crate::steps::STEPS[1],
     contract: CONTRACT,
@@ -101,11 +107,7 @@ const ROWS: &[Row] = &[
         "server::healthz",
         "GET /healthz answers 200 while the server runs",
     ),
-    Row::new(
-        "server::port_in_use_is_named",
-        "when PORT is taken, exit non-zero with an error that names the port: the given \
-         src/server.rs does (`cannot listen on 127.0.0.1:PORT: …`); keep it when you edit",
-    ),
+    Row::new("server::port_in_use_is_named", GIVEN_SERVER_NAMES_PORT),
     Row::new(
         "articles::create",
         "POST /api/articles {\"article\": {title, description, body, tagList}} answers 201 \

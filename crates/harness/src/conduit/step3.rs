@@ -106,8 +106,7 @@ const ROWS: &[Row] = &[
     ),
     Row::new(
         "server::port_in_use_is_named",
-        "when PORT is taken, exit non-zero with an error that names the port: the given \
-         src/server.rs does (`cannot listen on 127.0.0.1:PORT: …`); keep it when you edit",
+        crate::conduit::step2::GIVEN_SERVER_NAMES_PORT,
     ),
     Row::new(
         "shutdown::sigterm_exits_0",
