@@ -7,6 +7,11 @@
 #
 # Measures, on a database of BENCH_ARTICLES (10 000) articles:
 #   hello-world           GET /                      the ceiling: axum doing nothing
+#   health                GET /healthz               the service's whole middleware stack
+#                                                    (request id, access log, metrics,
+#                                                    timeouts, CORS, compression) around
+#                                                    a handler that does nothing: the
+#                                                    ceiling for any route of the service
 #   single article        GET /api/articles/{slug}   goal: at least 50% of hello-world
 #   article list          GET /api/articles          20 newest, with authors and counts
 #   login                 POST /api/users/login      argon2's cost: low by design
@@ -182,20 +187,25 @@ measure() {
 
 echo "bench: measuring, ${seconds} s each"
 read -r hello_rps hello_p99 hello_cpu <<<"$(measure get "$hello_url/" "$connections" "$hello_pid")"
+read -r health_rps health_p99 health_cpu <<<"$(measure get "$conduit_url/healthz" "$connections" "$conduit_pid")"
 read -r one_rps one_p99 one_cpu <<<"$(measure get "$conduit_url/api/articles/$slug" "$connections" "$conduit_pid")"
 read -r list_rps list_p99 list_cpu <<<"$(measure get "$conduit_url/api/articles" "$connections" "$conduit_pid")"
 read -r login_rps login_p99 login_cpu <<<"$(measure login "$conduit_url/api/users/login" 4 "$conduit_pid")"
 read -r write_rps write_p99 write_cpu <<<"$(measure write "$conduit_url/api/articles" 4 "$conduit_pid")"
 
-ratio="$(awk -v a="$one_rps" -v b="$hello_rps" 'BEGIN { printf "%.0f%%", 100 * a / b }')"
+percent() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f%%", 100 * a / b }'; }
+ratio="$(percent "$one_rps" "$hello_rps")"
 row() { printf '%-34s %12s %10s %14s\n' "$@"; }
 printf '\n'
 row "step 4 ($articles articles)" "requests/s" "p99" "CPU µs/request"
 row "hello-world GET /" "$hello_rps" "$hello_p99" "$hello_cpu"
+row "GET /healthz (the middleware)" "$health_rps" "$health_p99" "$health_cpu"
 row "GET /api/articles/{slug}" "$one_rps" "$one_p99" "$one_cpu"
 row "GET /api/articles" "$list_rps" "$list_p99" "$list_cpu"
 row "POST /api/users/login (4 conns)" "$login_rps" "$login_p99" "$login_cpu"
 row "POST /api/articles (4 writers)" "$write_rps" "$write_p99" "$write_cpu"
 printf '\nsingle-article read: %s of hello-world (goal: at least 50%%)\n' "$ratio"
+printf 'the middleware alone (/healthz): %s of hello-world; the read is %s of /healthz\n' \
+    "$(percent "$health_rps" "$hello_rps")" "$(percent "$one_rps" "$health_rps")"
 printf 'load average while measuring: %s (a shared machine makes every figure noisy)\n' \
     "$(cut -d' ' -f1-3 /proc/loadavg)"
